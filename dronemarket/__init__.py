@@ -1,0 +1,91 @@
+"""Typed, validated, unit-aware models of the international military drone market.
+
+>>> import dronemarket as dm
+>>> tb2 = dm.Platform(
+...     "Bayraktar TB2",
+...     manufacturer=dm.Organization(
+...         "Baykar", country=dm.Country("TUR"), kind=dm.OrgKind.MANUFACTURER
+...     ),
+...     category=dm.Category.MALE,
+...     specs=dm.Specs(mtow="650 kg", ceiling="25,000 ft"),
+... )
+>>> tb2.specs.ceiling
+<Quantity(25000, 'foot')>
+"""
+
+from __future__ import annotations
+
+from dronemarket import units
+from dronemarket.dates import PartialDate
+from dronemarket.deals import Count, Deal, DealStatus, Delivery, Money
+from dronemarket.errors import (
+    DroneMarketError,
+    StructureError,
+    UnitError,
+    UnknownCodeError,
+    ValidationError,
+)
+from dronemarket.parties import (
+    Country,
+    Organization,
+    OrgKind,
+    Recipient,
+    Sanction,
+    SanctionAuthority,
+    Statement,
+    Supplier,
+)
+from dronemarket.platforms import (
+    SPEC_FIELDS,
+    Category,
+    Figure,
+    Platform,
+    Reported,
+    Role,
+    SpecField,
+    Specs,
+)
+from dronemarket.production import Arrangement, LicensedProduction, ProductionStatus
+from dronemarket.sources import Confidence, Source
+from dronemarket.units import Dimension, Quantity
+
+__version__ = "0.1.0.dev0"
+
+__all__ = [
+    "SPEC_FIELDS",
+    "Arrangement",
+    "Category",
+    "Confidence",
+    "Count",
+    "Country",
+    "Deal",
+    "DealStatus",
+    "Delivery",
+    "Dimension",
+    "DroneMarketError",
+    "Figure",
+    "LicensedProduction",
+    "Money",
+    "OrgKind",
+    "Organization",
+    "PartialDate",
+    "Platform",
+    "ProductionStatus",
+    "Quantity",
+    "Recipient",
+    "Reported",
+    "Role",
+    "Sanction",
+    "SanctionAuthority",
+    "Source",
+    "SpecField",
+    "Specs",
+    "Statement",
+    "StructureError",
+    "Supplier",
+    "UnitError",
+    "UnknownCodeError",
+    "ValidationError",
+    "__version__",
+    "units",
+]

@@ -1,0 +1,146 @@
+"""attrs validators that raise :class:`~dronemarket.errors.ValidationError`.
+
+A validator receives the instance and the field, so every message names the
+class, the field, the value and the rule without repeating them at each call.
+"""
+
+from __future__ import annotations
+
+import enum
+import unicodedata
+from collections.abc import Callable, Iterable
+from typing import Any, Final, NoReturn, TypeVar
+
+import attrs
+
+from dronemarket.errors import ValidationError
+
+T = TypeVar("T")
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+MAX_TEXT: Final = 500
+"""The longest name, title or note a record accepts, in characters."""
+MAX_NOTE: Final = 5_000
+"""The longest free-text note a record accepts, in characters."""
+
+
+def fail(instance: object, attribute: attrs.Attribute[Any], value: object, rule: str) -> NoReturn:
+    """Raise the error for `value` breaking `rule` in `instance`'s `attribute`."""
+    raise ValidationError(type(instance).__name__, attribute.alias or attribute.name, value, rule)
+
+
+def is_a(*kinds: type) -> Validator:
+    """Require an instance of one of `kinds` (bools are not ints)."""
+    names = " or ".join(kind.__name__ for kind in kinds)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+            fail(instance, attribute, value, f"is not a {names}")
+
+    return check
+
+
+def optional(validator: Validator) -> Validator:
+    """Accept None, or what `validator` accepts."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            validator(instance, attribute, value)
+
+    return check
+
+
+def members_of(kind: type[enum.Enum]) -> Validator:
+    """Require a set whose items are all members of the enum `kind`."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, frozenset):
+            fail(instance, attribute, value, "is not a frozenset")
+        for item in value:
+            if not isinstance(item, kind):
+                fail(instance, attribute, item, f"is not a {kind.__name__}")
+
+    return check
+
+
+def items_of(*kinds: type, non_empty: bool = False, unique: bool = False) -> Validator:
+    """Require a tuple (or frozenset) whose items are instances of `kinds`."""
+    names = " or ".join(kind.__name__ for kind in kinds)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple | frozenset):
+            fail(instance, attribute, value, "is not a tuple")
+        if non_empty and not value:
+            fail(instance, attribute, value, "is empty (at least one is required)")
+        for item in value:
+            if not isinstance(item, kinds) or isinstance(item, bool):
+                fail(instance, attribute, item, f"is not a {names}")
+        if unique and isinstance(value, tuple) and len(set(value)) != len(value):
+            fail(instance, attribute, value, "has duplicates")
+
+    return check
+
+
+def text(limit: int = MAX_TEXT) -> Validator:
+    """Require a non-blank string without control characters, at most `limit` long."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, str):
+            fail(instance, attribute, value, "is not a string")
+        if not value.strip():
+            fail(instance, attribute, value, "is blank")
+        if value != value.strip():
+            fail(instance, attribute, value, "has leading or trailing white space")
+        if len(value) > limit:
+            fail(instance, attribute, value, f"is longer than {limit} characters")
+        if any(unicodedata.category(char) == "Cc" for char in value):
+            fail(instance, attribute, value, "contains control characters")
+
+    return check
+
+
+def note(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Require a string (possibly empty) of at most :data:`MAX_NOTE` characters."""
+    if not isinstance(value, str):
+        fail(instance, attribute, value, "is not a string")
+    if len(value) > MAX_NOTE:
+        fail(instance, attribute, value, f"is longer than {MAX_NOTE} characters")
+
+
+def names(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Require a frozenset of valid names (as :func:`text` checks each)."""
+    if not isinstance(value, frozenset):
+        fail(instance, attribute, value, "is not a frozenset")
+    check = text()
+    for item in value:
+        check(instance, attribute, item)
+
+
+def whole(minimum: int = 0) -> Validator:
+    """Require an int (not a bool) of at least `minimum`."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not int:
+            fail(instance, attribute, value, "is not an int")
+        if value < minimum:
+            fail(instance, attribute, value, f"is less than {minimum}")
+
+    return check
+
+
+def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
+    """Turn an iterable into a frozenset; pass anything else on for validation to reject.
+
+    A string is passed on unchanged too, so that ``aliases="TB2"`` is an
+    error rather than the set of its letters.
+    """
+    if isinstance(value, frozenset | str | bytes) or not hasattr(value, "__iter__"):
+        return value  # type: ignore[return-value]
+    return frozenset(value)
+
+
+def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """Turn a list or other iterable into a tuple; pass anything else on for validation."""
+    if isinstance(value, tuple | str | bytes | frozenset | dict) or not hasattr(value, "__iter__"):
+        return value  # type: ignore[return-value]
+    return tuple(value)

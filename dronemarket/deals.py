@@ -1,0 +1,419 @@
+"""Deals: who supplies what to whom, how many, when, for how much, and says who.
+
+The record follows what the SIPRI Arms Transfers Database keeps for a
+transfer (number ordered, year of order, years and numbers delivered, estimate
+flags, second-hand or new), typed and checked:
+
+>>> import dronemarket as dm
+>>> turkey, kyrgyzstan = dm.Country("TUR"), dm.Country("KGZ")
+>>> baykar = dm.Organization("Baykar", country=turkey, kind=dm.OrgKind.MANUFACTURER)
+>>> tb2 = dm.Platform("Bayraktar TB2", manufacturer=baykar, category=dm.Category.MALE)
+>>> news = dm.Source("Kyrgyzstan receives Bayraktar TB2", publisher="Daily Sabah")
+>>> deal = dm.Deal(
+...     supplier=dm.Supplier(turkey, manufacturer=baykar),
+...     recipient=dm.Recipient(kyrgyzstan),
+...     platform=tb2,
+...     status=dm.DealStatus.DELIVERED,
+...     ordered=dm.PartialDate(2021, 10),
+...     quantity=3,
+...     deliveries=[dm.Delivery(dm.PartialDate(2021, 12), 3)],
+...     sources=[news],
+... )
+>>> deal.id, deal.delivered
+('tur-kgz-bayraktar-tb2-2021-10', Count.exact(3))
+
+Counts need not be exact: "dozens" is ``Count.at_least(24, wording="dozens")``,
+"about four dozen" is ``Count.about(48, wording="about four dozen")``.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+from typing import Final
+
+import attrs
+import pycountry
+from attrs import Factory, field, frozen
+
+from dronemarket import _validate as v
+from dronemarket.dates import PartialDate
+from dronemarket.errors import UnknownCodeError, ValidationError
+from dronemarket.parties import Organization, Recipient, Statement, Supplier, check_confidence
+from dronemarket.platforms import Platform
+from dronemarket.sources import Confidence, Source
+
+__all__ = ["MAX_AMOUNT", "MAX_COUNT", "Count", "Deal", "DealStatus", "Delivery", "Money"]
+
+MAX_COUNT: Final = 1_000_000
+"""The largest count a deal or delivery may have (typo guard)."""
+MAX_AMOUNT: Final = Decimal(10) ** 15
+"""The largest amount of money a deal may be worth, in its currency (typo guard)."""
+
+_ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,127}")
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """Return `text` as a lower-case id fragment: ``"Bayraktar TB2"`` -> ``"bayraktar-tb2"``."""
+    return _SLUG.sub("-", text.casefold()).strip("-")
+
+
+def _check_count_part(
+    instance: Count, attribute: attrs.Attribute[int | None], value: object
+) -> None:
+    if value is None:
+        return
+    if type(value) is not int:
+        v.fail(instance, attribute, value, "is not an int")
+    if not 1 <= value <= MAX_COUNT:
+        v.fail(instance, attribute, value, f"is outside 1..{MAX_COUNT:,}")
+
+
+@frozen(repr=False, cache_hash=True)
+class Count:
+    """How many, as precisely as the source says: exact, estimated or a range.
+
+    ``low`` and ``high`` bound the count (None: no bound is reported);
+    ``central`` is the best single figure (None: the source gives none).
+
+    >>> Count.exact(5).is_exact
+    True
+    >>> Count.at_least(24, wording="dozens").bounds()
+    (24, None, None)
+    """
+
+    low: int | None = field(validator=_check_count_part)
+    """The least the count can be, or None."""
+    central: int | None = field(validator=_check_count_part)
+    """The best single figure, or None."""
+    high: int | None = field(validator=_check_count_part)
+    """The most the count can be, or None."""
+    estimate: bool = field(default=False, kw_only=True, validator=v.is_a(bool))
+    """Whether the figures are estimates rather than reported counts."""
+    wording: str = field(default="", kw_only=True, validator=v.note)
+    """The source's own words ("dozens", "about four dozen", "up to 50")."""
+
+    def __attrs_post_init__(self) -> None:
+        parts = [p for p in (self.low, self.central, self.high) if p is not None]
+        if not parts:
+            raise ValidationError("Count", "central", None, "is None, and so are low and high")
+        if parts != sorted(parts):
+            rule = "breaks low <= central <= high"
+            raise ValidationError("Count", "central", (self.low, self.central, self.high), rule)
+        if not self.estimate and (len(parts) != 3 or parts[0] != parts[2]):
+            rule = "is not exact (low == central == high) yet not marked as an estimate"
+            raise ValidationError("Count", "estimate", self.estimate, rule)
+
+    @classmethod
+    def exact(cls, number: int, *, wording: str = "") -> Count:
+        """Return an exact, reported count."""
+        return cls(number, number, number, wording=wording)
+
+    @classmethod
+    def about(cls, number: int, *, wording: str = "") -> Count:
+        """Return an estimate with a central figure and no bounds ("about 48")."""
+        return cls(None, number, None, estimate=True, wording=wording)
+
+    @classmethod
+    def between(cls, low: int, high: int, *, wording: str = "") -> Count:
+        """Return an estimated range ("between 20 and 30")."""
+        return cls(low, None, high, estimate=True, wording=wording)
+
+    @classmethod
+    def at_least(cls, number: int, *, wording: str = "") -> Count:
+        """Return an estimate with only a lower bound ("dozens": at least 24)."""
+        return cls(number, None, None, estimate=True, wording=wording)
+
+    @classmethod
+    def up_to(cls, number: int, *, wording: str = "") -> Count:
+        """Return an estimate with only an upper bound ("up to 50")."""
+        return cls(None, None, number, estimate=True, wording=wording)
+
+    @property
+    def is_exact(self) -> bool:
+        """Say whether the count is exact."""
+        return not self.estimate
+
+    def bounds(self) -> tuple[int | None, int | None, int | None]:
+        """Return ``(low, central, high)``; None where the source gives no figure."""
+        return (self.low, self.central, self.high)
+
+    def __add__(self, other: Count) -> Count:
+        """Add two counts; a bound is known only when both are."""
+        if not isinstance(other, Count):
+            return NotImplemented
+
+        def plus(a: int | None, b: int | None) -> int | None:
+            return None if a is None or b is None else min(a + b, MAX_COUNT)
+
+        low, central, high = (
+            plus(a, b) for a, b in zip(self.bounds(), other.bounds(), strict=True)
+        )
+        estimate = self.estimate or other.estimate
+        if low is central is high is None:
+            low = max(p for p in (self.low, other.low, 1) if p is not None)
+        return Count(low, central, high, estimate=estimate)
+
+    def __repr__(self) -> str:
+        if self.is_exact:
+            return f"Count.exact({self.central})"
+        wording = f", wording={self.wording!r}" if self.wording else ""
+        return f"Count({self.low}, {self.central}, {self.high}, estimate=True{wording})"
+
+    def __str__(self) -> str:
+        if self.is_exact:
+            return str(self.central)
+        if self.wording:
+            return self.wording
+        if self.central is not None:
+            return f"~{self.central}"
+        if self.low is not None and self.high is not None:
+            return f"{self.low}-{self.high}"
+        return f">={self.low}" if self.low is not None else f"<={self.high}"
+
+
+def to_count(value: int | Count | None) -> Count | None:
+    """Turn an int into an exact :class:`Count`; pass anything else on for validation."""
+    if type(value) is int:
+        return Count.exact(value)
+    return value  # type: ignore[return-value]
+
+
+class DealStatus(enum.Enum):
+    """Where a deal stands."""
+
+    INTEREST = "interest"
+    """A buyer is reported to want the platform; nothing is agreed."""
+    NEGOTIATION = "negotiation"
+    """The parties are negotiating."""
+    ORDERED = "ordered"
+    """An order is placed; nothing is delivered yet."""
+    DELIVERING = "delivering"
+    """Some of the order is delivered."""
+    DELIVERED = "delivered"
+    """The order is delivered."""
+    CANCELLED = "cancelled"
+    """The deal was called off."""
+    SUSPENDED = "suspended"
+    """The deal is on hold."""
+
+
+_BEFORE_ORDER: Final = frozenset({DealStatus.INTEREST, DealStatus.NEGOTIATION})
+_NEEDS_DELIVERY: Final = frozenset({DealStatus.DELIVERING, DealStatus.DELIVERED})
+
+
+@frozen(cache_hash=True)
+class Delivery:
+    """Units handed over at one time, as precisely as known."""
+
+    date: PartialDate | None = field(validator=v.optional(v.is_a(PartialDate)))
+    """When, as precisely as known; None when the source gives no date."""
+    count: Count | None = field(
+        default=None, converter=to_count, validator=v.optional(v.is_a(Count))
+    )
+    """How many (an int is an exact count); None when the source gives none."""
+
+
+def _to_amount(value: Decimal | int | str) -> Decimal:
+    """Turn an int or a decimal string into a Decimal; pass anything else on."""
+    if type(value) is int or isinstance(value, str):
+        try:
+            return Decimal(value)
+        except (InvalidOperation, ValueError):
+            return value  # type: ignore[return-value]
+    return value  # type: ignore[return-value]
+
+
+def _check_amount(instance: Money, attribute: attrs.Attribute[Decimal], value: object) -> None:
+    if not isinstance(value, Decimal):
+        v.fail(instance, attribute, value, "is not a Decimal, an int or a decimal string")
+    if not value.is_finite() or value <= 0:
+        v.fail(instance, attribute, value, "is not a positive finite amount")
+    if value > MAX_AMOUNT:
+        v.fail(instance, attribute, value, f"exceeds {MAX_AMOUNT:,} (typo guard)")
+
+
+def _check_currency(instance: Money, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or pycountry.currencies.get(alpha_3=value) is None:
+        rule = "is not an ISO 4217 currency code such as 'USD'"
+        raise UnknownCodeError(type(instance).__name__, attribute.name, value, rule)
+
+
+@frozen(cache_hash=True)
+class Money:
+    """An amount of money in an ISO 4217 currency; never a float.
+
+    >>> Money("69000000", "USD")
+    Money(amount=Decimal('69000000'), currency='USD', estimate=False)
+    """
+
+    amount: Decimal = field(converter=_to_amount, validator=_check_amount)
+    """The amount, as a Decimal (an int or a decimal string is accepted)."""
+    currency: str = field(validator=_check_currency)
+    """The ISO 4217 code, such as ``"USD"``."""
+    estimate: bool = field(default=False, kw_only=True, validator=v.is_a(bool))
+    """Whether the amount is an estimate."""
+
+    def __str__(self) -> str:
+        approx = "~" if self.estimate else ""
+        return f"{approx}{self.amount:,} {self.currency}"
+
+
+def _default_id(deal: Deal) -> str:
+    supplier = deal.supplier.country.code if deal.supplier.country else "unknown"
+    recipient = deal.recipient.country.code if deal.recipient.country else "unknown"
+    when = deal.ordered or deal.announced
+    parts = [supplier, recipient, slug(deal.platform.name), str(when) if when else "undated"]
+    return "-".join(parts).casefold()[:128]
+
+
+@frozen(cache_hash=True)
+class Deal:
+    """A transfer of drones from a supplier to a recipient, and what is known of it.
+
+    Rules: supplier and recipient countries differ; at least one source;
+    interest and negotiation have no order date and no deliveries; ordered
+    has no deliveries; delivering and delivered have at least one; no
+    delivery is surely before the order; the delivered total does not exceed
+    an exact ordered quantity; a confirmed or denied deal carries the party's
+    statement.
+    """
+
+    supplier: Supplier = field(kw_only=True, validator=v.is_a(Supplier))
+    """Who exports: a country, with the manufacturer when known."""
+    recipient: Recipient = field(kw_only=True, validator=v.is_a(Recipient))
+    """Who imports: a country, with the end user when known."""
+    platform: Platform = field(kw_only=True, validator=v.is_a(Platform))
+    """What is transferred."""
+    status: DealStatus = field(kw_only=True, validator=v.is_a(DealStatus))
+    """Where the deal stands."""
+    sources: tuple[Source, ...] = field(
+        kw_only=True,
+        converter=v.to_tuple,
+        validator=v.items_of(Source, non_empty=True, unique=True),
+    )
+    """Where the deal is reported; at least one."""
+    ordered: PartialDate | None = field(
+        default=None, kw_only=True, validator=v.optional(v.is_a(PartialDate))
+    )
+    """When the order was placed, as precisely as known."""
+    announced: PartialDate | None = field(
+        default=None, kw_only=True, validator=v.optional(v.is_a(PartialDate))
+    )
+    """When the deal (or the interest in it) was first reported."""
+    quantity: Count | None = field(
+        default=None, kw_only=True, converter=to_count, validator=v.optional(v.is_a(Count))
+    )
+    """How many are ordered or wanted (an int is an exact count); None if unknown."""
+    deliveries: tuple[Delivery, ...] = field(
+        default=(), kw_only=True, converter=v.to_tuple, validator=v.items_of(Delivery)
+    )
+    """What has been delivered, delivery by delivery."""
+    value: Money | None = field(default=None, kw_only=True, validator=v.optional(v.is_a(Money)))
+    """What the deal is worth, when reported."""
+    intermediaries: tuple[Organization, ...] = field(
+        default=(),
+        kw_only=True,
+        converter=v.to_tuple,
+        validator=v.items_of(Organization, unique=True),
+    )
+    """Organizations that routed the transfer, in order (TSK Vektor)."""
+    second_hand: bool = field(default=False, kw_only=True, validator=v.is_a(bool))
+    """Whether the units come second hand rather than new."""
+    confidence: Confidence = field(
+        default=Confidence.REPORTED, kw_only=True, validator=v.is_a(Confidence)
+    )
+    """How certain the deal is."""
+    statements: tuple[Statement, ...] = field(
+        default=(), kw_only=True, converter=v.to_tuple, validator=v.items_of(Statement, unique=True)
+    )
+    """What the parties said: confirmations and denials."""
+    notes: str = field(default="", kw_only=True, validator=v.note)
+    """Anything else worth knowing, in prose."""
+    id: str = field(default=Factory(_default_id, takes_self=True), kw_only=True)
+    """A stable id; by default made from the countries, platform and date."""
+
+    @id.validator  # noqa: A003 - "id" is the record's public name, as in SIPRI's data
+    def _check_id(self, attribute: attrs.Attribute[str], value: object) -> None:
+        if not isinstance(value, str) or not _ID.fullmatch(value):
+            rule = "is not an id (lower-case letters, digits, '.', '_', '-'; at most 128)"
+            v.fail(self, attribute, value, rule)
+
+    def __attrs_post_init__(self) -> None:
+        name = type(self).__name__
+        sup, rec = self.supplier.country, self.recipient.country
+        if sup is not None and sup == rec:
+            raise ValidationError(name, "recipient", rec, "is the supplier's country too")
+        self._check_status(name)
+        self._check_deliveries(name)
+        check_confidence(self, self.confidence, self.statements)
+
+    def _check_status(self, name: str) -> None:
+        """Require the status to agree with the order date and the deliveries."""
+        if self.status in _BEFORE_ORDER:
+            if self.ordered is not None:
+                rule = f"is set, but the status is {self.status.name}, before any order"
+                raise ValidationError(name, "ordered", str(self.ordered), rule)
+            if self.deliveries:
+                rule = f"are given, but the status is {self.status.name}"
+                raise ValidationError(name, "deliveries", self.deliveries, rule)
+        if self.status is DealStatus.ORDERED and self.deliveries:
+            rule = "are given, but the status is ORDERED (use DELIVERING)"
+            raise ValidationError(name, "deliveries", self.deliveries, rule)
+        if self.status in _NEEDS_DELIVERY and not self.deliveries:
+            rule = f"is {self.status.name} but no delivery is given"
+            raise ValidationError(name, "status", self.status, rule)
+
+    def _check_deliveries(self, name: str) -> None:
+        """Require no delivery before the order and no more than was ordered."""
+        if self.ordered is not None:
+            for delivery in self.deliveries:
+                if delivery.date is not None and delivery.date.surely_before(self.ordered):
+                    rule = f"has a delivery before the order ({self.ordered})"
+                    raise ValidationError(name, "deliveries", str(delivery.date), rule)
+        delivered = self.delivered
+        if (
+            delivered is not None
+            and delivered.is_exact
+            and self.quantity is not None
+            and self.quantity.is_exact
+            and delivered.central > self.quantity.central  # type: ignore[operator]
+        ):
+            rule = f"exceeds the quantity ordered ({self.quantity})"
+            raise ValidationError(name, "deliveries", f"{delivered} delivered", rule)
+
+    @property
+    def delivered(self) -> Count | None:
+        """Return the total delivered; None if any delivery's count is unknown."""
+        counts = [delivery.count for delivery in self.deliveries]
+        if not counts or any(count is None for count in counts):
+            return None
+        return _total(counts)  # type: ignore[arg-type]
+
+    @property
+    def year(self) -> int | None:
+        """Return the order year, or failing that the year the deal was announced."""
+        when = self.ordered or self.announced
+        return when.year if when else None
+
+    @property
+    def organizations(self) -> tuple[Organization, ...]:
+        """Return every organization in the deal's chain, supplier to end user."""
+        chain = [
+            self.supplier.manufacturer,
+            self.platform.manufacturer,
+            *self.intermediaries,
+            self.recipient.end_user,
+        ]
+        return tuple(dict.fromkeys(org for org in chain if org is not None))
+
+
+def _total(counts: Iterable[Count]) -> Count:
+    iterator = iter(counts)
+    total = next(iterator)
+    for count in iterator:
+        total += count
+    return total

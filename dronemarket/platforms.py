@@ -1,0 +1,566 @@
+"""Platforms and their specifications.
+
+A spec is a Quantity in the unit it was published in. Published figures
+disagree, so a spec can hold every reported value, each with its source; plain
+attribute access answers with the *preferred* one, the first given:
+
+>>> import dronemarket as dm
+>>> army_tech = dm.Source("Bayraktar TB2", publisher="Army Technology")
+>>> baykar_site = dm.Source("Bayraktar TB2 technical specifications", publisher="Baykar")
+>>> specs = dm.Specs(
+...     mtow=[dm.Reported("650 kg", baykar_site), dm.Reported("630 kg", army_tech)],
+...     payload=[dm.Reported("150 kg", baykar_site), dm.Reported("55 kg", army_tech)],
+...     ceiling="25,000 ft",
+... )
+>>> specs.mtow
+<Quantity(650, 'kilogram')>
+>>> [str(report) for report in specs.reported("payload")]
+['150 kg (Baykar)', '55 kg (Army Technology)']
+>>> specs.disputed()
+('mtow', 'payload')
+
+Specs are equal, and hash equal, by value whatever the unit spelling:
+
+>>> dm.Specs(wingspan="12 m") == dm.Specs(wingspan="1200 cm")
+True
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypedDict, Unpack, overload
+
+import attrs
+from attrs import field, frozen
+
+from dronemarket import _validate as v
+from dronemarket.dates import PartialDate
+from dronemarket.errors import UnitError, ValidationError
+from dronemarket.parties import Organization
+from dronemarket.sources import Source
+from dronemarket.units import Dimension, Quantity, _key, quantity, si_magnitude, unit_label
+
+if TYPE_CHECKING:
+    from typing import Self
+
+__all__ = [
+    "SPEC_FIELDS",
+    "Category",
+    "Figure",
+    "Platform",
+    "Reported",
+    "Role",
+    "SpecField",
+    "Specs",
+]
+
+
+class Category(enum.Enum):
+    """The kind of platform, as the trade and the press classify them."""
+
+    HALE = "HALE"
+    """High altitude, long endurance."""
+    MALE = "MALE"
+    """Medium altitude, long endurance (Bayraktar TB2, Anka-S, Wing Loong)."""
+    UCAV = "UCAV"
+    """Unmanned combat aerial vehicle, built for strike first (Bayraktar TB3)."""
+    TACTICAL = "tactical"
+    """Tactical UAV for brigade- or division-level use (Ababil-2)."""
+    SMALL = "small"
+    """Small and mini UAVs, hand- or rail-launched."""
+    LOITERING_MUNITION = "loitering munition"
+    """Loiters over a target area and attacks on command (Kargu)."""
+    ONE_WAY_ATTACK = "one-way attack"
+    """Flies a pre-set course to a target and explodes (Shahed-136, Garpiya)."""
+
+
+class Role(enum.Enum):
+    """A mission a platform flies."""
+
+    ISR = "ISR"
+    """Intelligence, surveillance and reconnaissance."""
+    STRIKE = "strike"
+    """Attacks targets with weapons it carries or with itself."""
+    ELECTRONIC_WARFARE = "electronic warfare"
+    """Jams, spoofs or listens to emitters."""
+    TARGET_ACQUISITION = "target acquisition"
+    """Finds and designates targets for other weapons (artillery spotting)."""
+    COMMUNICATIONS_RELAY = "communications relay"
+    """Relays radio links beyond line of sight."""
+    MARITIME = "maritime"
+    """Flies from ships or over the sea (the TB3 from short-deck carriers)."""
+    TARGET_DRONE = "target drone"
+    """Serves as an aerial target for air-defence training."""
+
+
+class SpecField(NamedTuple):
+    """What one spec measures, and the plausible range of its values."""
+
+    dimension: Dimension
+    upper: str
+    """The largest plausible value; a larger one is taken for a typo."""
+    description: str
+
+
+SPEC_FIELDS: Final[Mapping[str, SpecField]] = {
+    "wingspan": SpecField(Dimension.LENGTH, "150 m", "wingspan"),
+    "length": SpecField(Dimension.LENGTH, "100 m", "length"),
+    "mtow": SpecField(Dimension.MASS, "50 t", "maximum take-off mass"),
+    "empty_mass": SpecField(Dimension.MASS, "50 t", "empty mass"),
+    "payload": SpecField(Dimension.MASS, "20 t", "payload"),
+    "warhead": SpecField(Dimension.MASS, "5 t", "warhead mass"),
+    "endurance": SpecField(Dimension.DURATION, "2000 h", "endurance"),
+    "ceiling": SpecField(Dimension.LENGTH, "40 km", "service ceiling"),
+    "range": SpecField(Dimension.LENGTH, "50000 km", "range"),
+    "combat_radius": SpecField(Dimension.LENGTH, "25000 km", "combat radius"),
+    "datalink_range": SpecField(Dimension.LENGTH, "50000 km", "datalink range"),
+    "cruise_speed": SpecField(Dimension.SPEED, "2000 m/s", "cruise speed"),
+    "max_speed": SpecField(Dimension.SPEED, "2000 m/s", "maximum speed"),
+    "engine_power": SpecField(Dimension.POWER, "100 MW", "engine power"),
+}
+"""Every spec :class:`Specs` holds: its dimension and plausibility bound.
+
+Every spec must be positive and at most its bound; the bounds are generous
+(a 150 m wingspan, a 40 km ceiling, 2,000 h endurance, 50,000 km range) so
+they only catch typos such as a ceiling in kilometres given as metres.
+"""
+
+# (smaller, larger): the smaller may not exceed the larger.
+_ORDERED_PAIRS: Final = (
+    ("payload", "mtow"),
+    ("empty_mass", "mtow"),
+    ("warhead", "payload"),
+    ("cruise_speed", "max_speed"),
+    ("combat_radius", "range"),
+)
+
+
+def _report_value(value: Quantity | str) -> Quantity:
+    return quantity(value, None, owner="Reported", field="value")
+
+
+@frozen(eq=False, repr=False)
+class Reported:
+    """One published value of a spec, with its source.
+
+    >>> str(Reported("650 kg", Source("TB2", publisher="Baykar"), estimate=True))
+    '~650 kg (Baykar)'
+    """
+
+    value: Quantity = field(converter=_report_value)
+    """The value, in the unit it was published in."""
+    source: Source | None = field(default=None, validator=v.optional(v.is_a(Source)))
+    """Who published it; None when the caller does not say."""
+    estimate: bool = field(default=False, kw_only=True, validator=v.is_a(bool))
+    """Whether the source gives it as an estimate ("about", "approximately")."""
+    note: str = field(default="", kw_only=True, validator=v.note)
+    """Context: the variant, the configuration, a caveat."""
+    _key: tuple[object, ...] = field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        dimension = Dimension.LENGTH  # replaced below; keeps mypy's type narrow
+        dimension = _dimension_of(self.value)
+        key = (dimension, _key(self.value), self.source, self.estimate, self.note)
+        object.__setattr__(self, "_key", key)
+
+    @property
+    def dimension(self) -> Dimension:
+        """Return the dimension of the value."""
+        return self._key[0]  # type: ignore[return-value]
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Reported:
+            return NotImplemented
+        return self._key == other._key
+
+    def __hash__(self) -> int:
+        return hash(self._key)
+
+    def __repr__(self) -> str:
+        extras = "".join(
+            [
+                f", {self.source!r}" if self.source else "",
+                ", estimate=True" if self.estimate else "",
+                f", note={self.note!r}" if self.note else "",
+            ]
+        )
+        return f"Reported({_text(self.value)!r}{extras})"
+
+    def __str__(self) -> str:
+        approx = "~" if self.estimate else ""
+        by = f" ({self.source.publisher})" if self.source else ""
+        return f"{approx}{_text(self.value)}{by}"
+
+
+def _text(value: Quantity) -> str:
+    """Return a quantity as the short text it parses back from, like ``'650 kg'``."""
+    return f"{value.magnitude} {unit_label(value)}"
+
+
+def _dimension_of(value: Quantity) -> Dimension:
+    from dronemarket.units import _unit  # noqa: PLC0415 - private helper of a sibling
+
+    dimension = _unit(value._REGISTRY, value._units).dimension  # noqa: SLF001
+    if dimension is None:  # pragma: no cover - quantity() only returns known kinds
+        raise UnitError("Reported", "value", value, "is not a quantity of a known kind")
+    return dimension
+
+
+@frozen(eq=False, repr=False)
+class Figure:
+    """Every reported value of one spec; the first is the preferred one.
+
+    >>> Figure.of("650 kg", "630 kg").preferred
+    <Quantity(650, 'kilogram')>
+    """
+
+    reports: tuple[Reported, ...] = field(converter=v.to_tuple)
+    """The reported values, preferred first; at least one, no repeats."""
+    _key: tuple[object, ...] = field(init=False, repr=False)
+
+    @reports.validator
+    def _check(self, attribute: attrs.Attribute[tuple[Reported, ...]], value: object) -> None:
+        v.items_of(Reported, non_empty=True, unique=True)(self, attribute, value)
+        dimensions = {report.dimension for report in self.reports}
+        if len(dimensions) > 1:
+            names = ", ".join(sorted(d.noun for d in dimensions))
+            v.fail(self, attribute, value, f"mixes dimensions ({names})")
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_key", tuple(report._key for report in self.reports))  # noqa: SLF001
+
+    @classmethod
+    def of(cls, *values: Reported | Quantity | str) -> Figure:
+        """Build a figure from reported values, quantities or strings, preferred first."""
+        return cls(tuple(_as_reported(value) for value in values))
+
+    @property
+    def preferred(self) -> Quantity:
+        """Return the preferred value: the first reported."""
+        return self.reports[0].value
+
+    @property
+    def dimension(self) -> Dimension:
+        """Return the dimension all the reported values share."""
+        return self.reports[0].dimension
+
+    @property
+    def disputed(self) -> bool:
+        """Say whether the sources give different values."""
+        return len({report._key[1] for report in self.reports}) > 1  # noqa: SLF001
+
+    def si_values(self) -> tuple[float, ...]:
+        """Return every reported value in SI base units, preferred first."""
+        return tuple(si_magnitude(report.value) for report in self.reports)
+
+    def __iter__(self) -> Iterator[Reported]:
+        return iter(self.reports)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Figure:
+            return NotImplemented
+        return self._key == other._key
+
+    def __hash__(self) -> int:
+        return hash(self._key)
+
+    def __repr__(self) -> str:
+        if len(self.reports) == 1 and self.reports[0].source is None:
+            return repr(_text(self.preferred))
+        return f"Figure({', '.join(map(repr, self.reports))})"
+
+
+def _as_reported(value: Reported | Quantity | str) -> Reported:
+    return value if isinstance(value, Reported) else Reported(value)
+
+
+SpecInput = Quantity | str | Reported | Figure | Sequence[Reported | Quantity | str] | None
+"""What a spec accepts: a Quantity, a string, reported values, or None."""
+
+
+class SpecInputs(TypedDict, total=False):
+    """The keyword arguments of :class:`Specs`, each optional."""
+
+    wingspan: SpecInput
+    length: SpecInput
+    mtow: SpecInput
+    empty_mass: SpecInput
+    payload: SpecInput
+    warhead: SpecInput
+    endurance: SpecInput
+    ceiling: SpecInput
+    range: SpecInput
+    combat_radius: SpecInput
+    datalink_range: SpecInput
+    cruise_speed: SpecInput
+    max_speed: SpecInput
+    engine_power: SpecInput
+
+
+class _Preferred:
+    """A Specs attribute that answers with the preferred Quantity of a spec."""
+
+    __slots__ = ("slot",)
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = "_" + name
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> _Preferred: ...
+    @overload
+    def __get__(self, instance: Specs, owner: type) -> Quantity | None: ...
+    def __get__(self, instance: Specs | None, owner: type) -> _Preferred | Quantity | None:
+        if instance is None:
+            return self
+        figure: Figure | None = getattr(instance, self.slot)
+        return None if figure is None else figure.reports[0].value
+
+
+@frozen(init=False, eq=False, repr=False)
+class Specs:
+    """A platform's published specifications; every field is optional.
+
+    Each keyword takes a Quantity, a string such as ``"650 kg"``, a
+    :class:`Reported` value, a list of them (preferred first) or a
+    :class:`Figure`. Attribute access (``specs.mtow``) answers with the
+    preferred Quantity, or None when unknown; :meth:`reported` gives every
+    reported value and :meth:`figure` the whole :class:`Figure`.
+
+    Rules, checked at construction: each spec has its dimension and lies in
+    ``(0, bound]`` (see :data:`SPEC_FIELDS`); payload and empty mass do not
+    exceed the maximum take-off mass, the warhead does not exceed the
+    payload, cruise speed does not exceed maximum speed, and combat radius
+    does not exceed range. Where figures are disputed, the rule holds for the
+    preferred values, and no reported value of the smaller spec exceeds every
+    reported value of the larger one.
+    """
+
+    _wingspan: Figure | None = field(default=None, alias="wingspan")
+    _length: Figure | None = field(default=None, alias="length")
+    _mtow: Figure | None = field(default=None, alias="mtow")
+    _empty_mass: Figure | None = field(default=None, alias="empty_mass")
+    _payload: Figure | None = field(default=None, alias="payload")
+    _warhead: Figure | None = field(default=None, alias="warhead")
+    _endurance: Figure | None = field(default=None, alias="endurance")
+    _ceiling: Figure | None = field(default=None, alias="ceiling")
+    _range: Figure | None = field(default=None, alias="range")
+    _combat_radius: Figure | None = field(default=None, alias="combat_radius")
+    _datalink_range: Figure | None = field(default=None, alias="datalink_range")
+    _cruise_speed: Figure | None = field(default=None, alias="cruise_speed")
+    _max_speed: Figure | None = field(default=None, alias="max_speed")
+    _engine_power: Figure | None = field(default=None, alias="engine_power")
+    _key: tuple[object, ...] = field(init=False, repr=False)
+    _hash: int = field(init=False, repr=False)
+
+    wingspan = _Preferred()
+    length = _Preferred()
+    mtow = _Preferred()
+    empty_mass = _Preferred()
+    payload = _Preferred()
+    warhead = _Preferred()
+    endurance = _Preferred()
+    ceiling = _Preferred()
+    range = _Preferred()
+    combat_radius = _Preferred()
+    datalink_range = _Preferred()
+    cruise_speed = _Preferred()
+    max_speed = _Preferred()
+    engine_power = _Preferred()
+
+    def __init__(self, **specs: Unpack[SpecInputs]) -> None:
+        figures: dict[str, Figure | None] = {}
+        for name, given in specs.items():
+            if name not in SPEC_FIELDS:
+                names = ", ".join(SPEC_FIELDS)
+                raise ValidationError("Specs", name, given, f"is not a spec (known: {names})")
+            figures[name] = _figure(name, given)
+        _check_order(figures)
+        setter = object.__setattr__
+        for name in SPEC_FIELDS:
+            setter(self, "_" + name, figures.get(name))
+        key = tuple(None if f is None else f._key for f in map(figures.get, SPEC_FIELDS))  # noqa: SLF001
+        setter(self, "_key", key)
+        setter(self, "_hash", hash(key))
+
+    def figure(self, name: str) -> Figure | None:
+        """Return the :class:`Figure` of spec `name`, or None when unknown."""
+        if name not in SPEC_FIELDS:
+            raise ValidationError("Specs", "name", name, "is not a spec")
+        return getattr(self, "_" + name)  # type: ignore[no-any-return]
+
+    def reported(self, name: str) -> tuple[Reported, ...]:
+        """Return every reported value of spec `name`, preferred first."""
+        figure = self.figure(name)
+        return () if figure is None else figure.reports
+
+    def known(self) -> dict[str, Quantity]:
+        """Return the preferred value of every spec that is known, by name."""
+        return {name: figure.preferred for name, figure in self.figures().items()}
+
+    def figures(self) -> dict[str, Figure]:
+        """Return the :class:`Figure` of every spec that is known, by name."""
+        return {
+            name: figure
+            for name in SPEC_FIELDS
+            if (figure := getattr(self, "_" + name)) is not None
+        }
+
+    def disputed(self) -> tuple[str, ...]:
+        """Return the names of the specs whose sources disagree."""
+        return tuple(name for name, figure in self.figures().items() if figure.disputed)
+
+    def replace(self, **specs: Unpack[SpecInputs]) -> Self:
+        """Return a copy with the given specs replaced (None removes one)."""
+        merged: dict[str, Any] = {**self.figures(), **specs}
+        return type(self)(**merged)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Specs:
+            return NotImplemented
+        return self._hash == other._hash and self._key == other._key
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={figure!r}" for name, figure in self.figures().items())
+        return f"Specs({inner})"
+
+
+def _figure(name: str, given: object) -> Figure | None:
+    """Turn what a caller gave for spec `name` into a checked Figure."""
+    if given is None:
+        return None
+    spec = SPEC_FIELDS[name]
+    try:
+        if isinstance(given, Figure):
+            figure = given
+        elif isinstance(given, Reported):
+            figure = Figure((given,))
+        elif isinstance(given, list | tuple):
+            figure = Figure(tuple(_as_reported(item) for item in given))
+        else:
+            figure = Figure((Reported(given),))  # type: ignore[arg-type]
+    except ValidationError as error:
+        raise type(error)("Specs", name, given, _rule_of(error)) from None
+    if figure.dimension is not spec.dimension:
+        rule = f"is not a {spec.dimension.noun} ({spec.dimension.expectation})"
+        raise UnitError("Specs", name, given, rule)
+    upper = si_magnitude(quantity(spec.upper, spec.dimension))
+    for report, value in zip(figure.reports, figure.si_values(), strict=True):
+        if value > upper:
+            rule = f"exceeds the plausible {spec.description} of {spec.upper}"
+            raise ValidationError("Specs", name, _text(report.value), rule)
+    return figure
+
+
+def _rule_of(error: ValidationError) -> str:
+    """Return the rule of an error raised for a part, to re-raise it for the whole."""
+    if error.owner == "Reported" and error.field == "value":
+        return error.rule
+    return f"has a bad part: {error}"
+
+
+def _check_order(figures: Mapping[str, Figure | None]) -> None:
+    for smaller, larger in _ORDERED_PAIRS:
+        low, high = figures.get(smaller), figures.get(larger)
+        if low is None or high is None:
+            continue
+        lows, highs = low.si_values(), high.si_values()
+        if lows[0] > highs[0] or max(lows) > max(highs):
+            rule = f"exceeds the {SPEC_FIELDS[larger].description} ({_text(high.preferred)})"
+            raise ValidationError("Specs", smaller, _text(low.preferred), rule)
+
+
+def _no_self_lineage(
+    instance: Platform, attribute: attrs.Attribute[Platform | None], value: Platform | None
+) -> None:
+    if value is None:
+        return
+    v.is_a(Platform)(instance, attribute, value)
+    if value.name == instance.name:
+        v.fail(instance, attribute, value.name, "names the platform itself")
+
+
+@frozen(cache_hash=True)
+class Platform:
+    """A drone type: who makes it, what it is, what it does, what it can do.
+
+    >>> import dronemarket as dm
+    >>> baykar = dm.Organization("Baykar", country=dm.Country("TUR"), kind=dm.OrgKind.MANUFACTURER)
+    >>> tb2 = dm.Platform(
+    ...     "Bayraktar TB2",
+    ...     manufacturer=baykar,
+    ...     category=dm.Category.MALE,
+    ...     roles={dm.Role.ISR, dm.Role.STRIKE},
+    ...     specs=dm.Specs(ceiling="25,000 ft"),
+    ...     aliases={"TB2"},
+    ... )
+    >>> tb2.specs.ceiling.to("m")
+    <Quantity(7620.0, 'meter')>
+    """
+
+    name: str = field(validator=v.text())
+    """The name it is best known by."""
+    manufacturer: Organization | None = field(
+        kw_only=True, validator=v.optional(v.is_a(Organization))
+    )
+    """Who designs and builds it; None when not known."""
+    category: Category = field(kw_only=True, validator=v.is_a(Category))
+    """What kind of drone it is."""
+    roles: frozenset[Role] = field(
+        factory=frozenset, kw_only=True, converter=v.to_frozenset, validator=v.members_of(Role)
+    )
+    """The missions it flies."""
+    specs: Specs = field(factory=Specs, kw_only=True, validator=v.is_a(Specs))
+    """Its published specifications."""
+    aliases: frozenset[str] = field(
+        factory=frozenset, kw_only=True, converter=v.to_frozenset, validator=v.names
+    )
+    """Other names and spellings (``{"TB2", "Bayraktar TB-2"}``)."""
+    first_flight: PartialDate | None = field(
+        default=None, kw_only=True, validator=v.optional(v.is_a(PartialDate))
+    )
+    """When it first flew, as precisely as known."""
+    in_service: PartialDate | None = field(
+        default=None, kw_only=True, validator=v.optional(v.is_a(PartialDate))
+    )
+    """When it entered service, as precisely as known."""
+    variant_of: Platform | None = field(default=None, kw_only=True, validator=_no_self_lineage)
+    """The platform this is a variant of (the TB2T-AI of the TB2)."""
+    derived_from: Platform | None = field(default=None, kw_only=True, validator=_no_self_lineage)
+    """A platform of another line it was designed from (Garpiya from Shahed-136)."""
+    sources: tuple[Source, ...] = field(
+        default=(), kw_only=True, converter=v.to_tuple, validator=v.items_of(Source, unique=True)
+    )
+    """Where the platform's description comes from."""
+
+    @in_service.validator
+    def _not_before_first_flight(
+        self, attribute: attrs.Attribute[PartialDate | None], value: PartialDate | None
+    ) -> None:
+        first = self.first_flight
+        if value is not None and first is not None and value.surely_before(first):
+            v.fail(self, attribute, str(value), f"is before the first flight ({first})")
+
+    @aliases.validator
+    def _aliases_differ_from_name(
+        self, attribute: attrs.Attribute[frozenset[str]], value: frozenset[str]
+    ) -> None:
+        if self.name in value:
+            v.fail(self, attribute, self.name, "repeats the name as an alias")
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Return the name and every alias."""
+        return self.aliases | {self.name}
+
+    def lineage(self) -> tuple[Platform, ...]:
+        """Return the platforms this one descends from, nearest first."""
+        chain: list[Platform] = []
+        parent = self.variant_of or self.derived_from
+        while parent is not None and parent not in chain:
+            chain.append(parent)
+            parent = parent.variant_of or parent.derived_from
+        return tuple(chain)
