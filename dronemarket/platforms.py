@@ -28,8 +28,9 @@ True
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypedDict, Unpack, overload
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, NoReturn, TypedDict, Unpack, overload
 
 import attrs
 from attrs import field, frozen
@@ -39,7 +40,17 @@ from dronemarket.dates import PartialDate
 from dronemarket.errors import UnitError, ValidationError
 from dronemarket.parties import Organization
 from dronemarket.sources import Source
-from dronemarket.units import Dimension, Quantity, _key, quantity, si_magnitude, unit_label
+from dronemarket.units import (
+    Dimension,
+    Quantity,
+    _key,
+    quantity,
+    registry,
+    rounded,
+    si_magnitude,
+    unit_label,
+    unit_of,
+)
 
 if TYPE_CHECKING:
     from typing import Self
@@ -313,8 +324,30 @@ class _Preferred:
     def __get__(self, instance: Specs | None, owner: type) -> _Preferred | Quantity | None:
         if instance is None:
             return self
-        figure: Figure | None = getattr(instance, self.slot)
-        return None if figure is None else figure.reports[0].value
+        stored: Quantity | Figure | None = getattr(instance, self.slot)
+        if isinstance(stored, Figure):
+            return stored.reports[0].value
+        return stored
+
+
+class _Limit(NamedTuple):
+    dimension: Dimension
+    upper_si: float
+
+
+@functools.lru_cache(maxsize=8)
+def _limits(reg: object) -> dict[str, _Limit]:
+    """Return each spec's dimension and upper bound in SI (once per registry)."""
+    del reg  # the key: bounds are computed in the registry in force
+    return {
+        name: _Limit(spec.dimension, si_magnitude(quantity(spec.upper, spec.dimension)))
+        for name, spec in SPEC_FIELDS.items()
+    }
+
+
+_NAMES: Final = tuple(SPEC_FIELDS)
+_SLOTS: Final = tuple("_" + name for name in SPEC_FIELDS)
+_REAL: Final = (int, float)
 
 
 @frozen(init=False, eq=False, repr=False)
@@ -334,22 +367,28 @@ class Specs:
     does not exceed range. Where figures are disputed, the rule holds for the
     preferred values, and no reported value of the smaller spec exceeds every
     reported value of the larger one.
+
+    Equality and hashing compare values in SI units (to about ten significant
+    digits), sources and estimate flags; both are computed once, at
+    construction, so neither pays a unit conversion.
     """
 
-    _wingspan: Figure | None = field(default=None, alias="wingspan")
-    _length: Figure | None = field(default=None, alias="length")
-    _mtow: Figure | None = field(default=None, alias="mtow")
-    _empty_mass: Figure | None = field(default=None, alias="empty_mass")
-    _payload: Figure | None = field(default=None, alias="payload")
-    _warhead: Figure | None = field(default=None, alias="warhead")
-    _endurance: Figure | None = field(default=None, alias="endurance")
-    _ceiling: Figure | None = field(default=None, alias="ceiling")
-    _range: Figure | None = field(default=None, alias="range")
-    _combat_radius: Figure | None = field(default=None, alias="combat_radius")
-    _datalink_range: Figure | None = field(default=None, alias="datalink_range")
-    _cruise_speed: Figure | None = field(default=None, alias="cruise_speed")
-    _max_speed: Figure | None = field(default=None, alias="max_speed")
-    _engine_power: Figure | None = field(default=None, alias="engine_power")
+    # A spec given as one plain, unsourced value is stored as its Quantity;
+    # anything richer as a Figure. Figure.of("12 m") and "12 m" are equal.
+    _wingspan: Quantity | Figure | None = field(alias="wingspan")
+    _length: Quantity | Figure | None = field(alias="length")
+    _mtow: Quantity | Figure | None = field(alias="mtow")
+    _empty_mass: Quantity | Figure | None = field(alias="empty_mass")
+    _payload: Quantity | Figure | None = field(alias="payload")
+    _warhead: Quantity | Figure | None = field(alias="warhead")
+    _endurance: Quantity | Figure | None = field(alias="endurance")
+    _ceiling: Quantity | Figure | None = field(alias="ceiling")
+    _range: Quantity | Figure | None = field(alias="range")
+    _combat_radius: Quantity | Figure | None = field(alias="combat_radius")
+    _datalink_range: Quantity | Figure | None = field(alias="datalink_range")
+    _cruise_speed: Quantity | Figure | None = field(alias="cruise_speed")
+    _max_speed: Quantity | Figure | None = field(alias="max_speed")
+    _engine_power: Quantity | Figure | None = field(alias="engine_power")
     _key: tuple[object, ...] = field(init=False, repr=False)
     _hash: int = field(init=False, repr=False)
 
@@ -369,17 +408,42 @@ class Specs:
     engine_power = _Preferred()
 
     def __init__(self, **specs: Unpack[SpecInputs]) -> None:
-        figures: dict[str, Figure | None] = {}
+        reg = registry()
+        limits = _limits(reg)
+        plain = reg.Quantity
+        stored: dict[str, Quantity | Figure] = {}
+        keys: dict[str, object] = {}
+        sis: dict[str, tuple[float, ...]] = {}
         for name, given in specs.items():
-            if name not in SPEC_FIELDS:
-                names = ", ".join(SPEC_FIELDS)
-                raise ValidationError("Specs", name, given, f"is not a spec (known: {names})")
-            figures[name] = _figure(name, given)
-        _check_order(figures)
+            limit = limits.get(name)
+            if limit is None:
+                known = ", ".join(SPEC_FIELDS)
+                raise ValidationError("Specs", name, given, f"is not a spec (known: {known})")
+            if given is None:
+                continue
+            value = given if type(given) is plain else _normalize(name, given, limit)
+            if isinstance(value, Figure):
+                sis[name] = _check_figure(name, value, limit)
+                keys[name] = value._key  # noqa: SLF001
+            else:
+                info = unit_of(reg, value._units)  # noqa: SLF001
+                magnitude = value._magnitude  # noqa: SLF001
+                si = magnitude * info.si_factor
+                if (
+                    info.dimension is not limit.dimension
+                    or type(magnitude) not in _REAL
+                    or not 0 < si <= limit.upper_si
+                ):
+                    _reject(name, given)
+                sis[name] = (si,)
+                keys[name] = rounded(si)
+            stored[name] = value
+        if len(sis) > 1:
+            _check_order(sis, stored)
         setter = object.__setattr__
-        for name in SPEC_FIELDS:
-            setter(self, "_" + name, figures.get(name))
-        key = tuple(None if f is None else f._key for f in map(figures.get, SPEC_FIELDS))  # noqa: SLF001
+        for slot, name in zip(_SLOTS, _NAMES, strict=True):
+            setter(self, slot, stored.get(name))
+        key = tuple(map(keys.get, _NAMES))
         setter(self, "_key", key)
         setter(self, "_hash", hash(key))
 
@@ -387,7 +451,10 @@ class Specs:
         """Return the :class:`Figure` of spec `name`, or None when unknown."""
         if name not in SPEC_FIELDS:
             raise ValidationError("Specs", "name", name, "is not a spec")
-        return getattr(self, "_" + name)  # type: ignore[no-any-return]
+        stored: Quantity | Figure | None = getattr(self, "_" + name)
+        if stored is None or isinstance(stored, Figure):
+            return stored
+        return Figure((Reported(stored),))
 
     def reported(self, name: str) -> tuple[Reported, ...]:
         """Return every reported value of spec `name`, preferred first."""
@@ -396,24 +463,36 @@ class Specs:
 
     def known(self) -> dict[str, Quantity]:
         """Return the preferred value of every spec that is known, by name."""
-        return {name: figure.preferred for name, figure in self.figures().items()}
+        return {
+            name: getattr(self, name)
+            for name, slot in zip(_NAMES, _SLOTS, strict=True)
+            if getattr(self, slot) is not None
+        }
 
     def figures(self) -> dict[str, Figure]:
         """Return the :class:`Figure` of every spec that is known, by name."""
-        return {
-            name: figure
-            for name in SPEC_FIELDS
-            if (figure := getattr(self, "_" + name)) is not None
-        }
+        return {name: figure for name in _NAMES if (figure := self.figure(name)) is not None}
 
     def disputed(self) -> tuple[str, ...]:
         """Return the names of the specs whose sources disagree."""
-        return tuple(name for name, figure in self.figures().items() if figure.disputed)
+        return tuple(
+            name
+            for name, slot in zip(_NAMES, _SLOTS, strict=True)
+            if type(stored := getattr(self, slot)) is Figure and stored.disputed
+        )
 
     def replace(self, **specs: Unpack[SpecInputs]) -> Self:
         """Return a copy with the given specs replaced (None removes one)."""
-        merged: dict[str, Any] = {**self.figures(), **specs}
+        merged: dict[str, Any] = {**self.stored(), **specs}
         return type(self)(**merged)
+
+    def stored(self) -> dict[str, Quantity | Figure]:
+        """Return each known spec as stored: a Quantity, or a Figure when richer."""
+        return {
+            name: stored
+            for name, slot in zip(_NAMES, _SLOTS, strict=True)
+            if (stored := getattr(self, slot)) is not None
+        }
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not Specs:
@@ -424,35 +503,57 @@ class Specs:
         return self._hash
 
     def __repr__(self) -> str:
-        inner = ", ".join(f"{name}={figure!r}" for name, figure in self.figures().items())
+        inner = ", ".join(
+            f"{name}={stored!r}" if isinstance(stored, Figure) else f"{name}={_text(stored)!r}"
+            for name, stored in self.stored().items()
+        )
         return f"Specs({inner})"
 
 
-def _figure(name: str, given: object) -> Figure | None:
-    """Turn what a caller gave for spec `name` into a checked Figure."""
-    if given is None:
-        return None
-    spec = SPEC_FIELDS[name]
+def _normalize(name: str, given: object, limit: _Limit) -> Quantity | Figure:
+    """Turn anything a spec accepts but a plain Quantity of the registry into one.
+
+    A figure with a single plain report (no source, no flag, no note) becomes
+    its Quantity, so that equal values are stored alike.
+    """
+    if not isinstance(given, Figure | Reported | list | tuple):
+        return quantity(given, limit.dimension, owner="Specs", field=name)  # type: ignore[arg-type]
     try:
         if isinstance(given, Figure):
             figure = given
         elif isinstance(given, Reported):
             figure = Figure((given,))
-        elif isinstance(given, list | tuple):
-            figure = Figure(tuple(_as_reported(item) for item in given))
         else:
-            figure = Figure((Reported(given),))  # type: ignore[arg-type]
+            figure = Figure(tuple(_as_reported(item) for item in given))
     except ValidationError as error:
         raise type(error)("Specs", name, given, _rule_of(error)) from None
-    if figure.dimension is not spec.dimension:
+    if len(figure.reports) == 1:
+        only = figure.reports[0]
+        if only.source is None and not only.estimate and not only.note:
+            return only.value
+    return figure
+
+
+def _reject(name: str, given: object) -> NoReturn:
+    """Raise the error for a plain Quantity that does not fit spec `name`."""
+    spec = SPEC_FIELDS[name]
+    quantity(given, spec.dimension, owner="Specs", field=name)  # type: ignore[arg-type]  # raises
+    rule = f"exceeds the plausible {spec.description} of {spec.upper}"
+    raise ValidationError("Specs", name, given, rule)
+
+
+def _check_figure(name: str, figure: Figure, limit: _Limit) -> tuple[float, ...]:
+    """Check every reported value of a figure for spec `name`; return them in SI."""
+    spec = SPEC_FIELDS[name]
+    if figure.dimension is not limit.dimension:
         rule = f"is not a {spec.dimension.noun} ({spec.dimension.expectation})"
-        raise UnitError("Specs", name, given, rule)
-    upper = si_magnitude(quantity(spec.upper, spec.dimension))
-    for report, value in zip(figure.reports, figure.si_values(), strict=True):
-        if value > upper:
+        raise UnitError("Specs", name, figure, rule)
+    values = figure.si_values()
+    for report, value in zip(figure.reports, values, strict=True):
+        if value > limit.upper_si:
             rule = f"exceeds the plausible {spec.description} of {spec.upper}"
             raise ValidationError("Specs", name, _text(report.value), rule)
-    return figure
+    return values
 
 
 def _rule_of(error: ValidationError) -> str:
@@ -462,15 +563,20 @@ def _rule_of(error: ValidationError) -> str:
     return f"has a bad part: {error}"
 
 
-def _check_order(figures: Mapping[str, Figure | None]) -> None:
+def _check_order(
+    sis: Mapping[str, tuple[float, ...]], stored: Mapping[str, Quantity | Figure]
+) -> None:
     for smaller, larger in _ORDERED_PAIRS:
-        low, high = figures.get(smaller), figures.get(larger)
-        if low is None or high is None:
+        lows, highs = sis.get(smaller), sis.get(larger)
+        if lows is None or highs is None:
             continue
-        lows, highs = low.si_values(), high.si_values()
         if lows[0] > highs[0] or max(lows) > max(highs):
-            rule = f"exceeds the {SPEC_FIELDS[larger].description} ({_text(high.preferred)})"
-            raise ValidationError("Specs", smaller, _text(low.preferred), rule)
+            rule = f"exceeds the {SPEC_FIELDS[larger].description} ({_shown(stored[larger])})"
+            raise ValidationError("Specs", smaller, _shown(stored[smaller]), rule)
+
+
+def _shown(stored: Quantity | Figure) -> str:
+    return _text(stored.preferred if isinstance(stored, Figure) else stored)
 
 
 def _no_self_lineage(

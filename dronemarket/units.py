@@ -141,6 +141,30 @@ _QUANTITY_TEXT = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8)
+def unit_table(reg: _Registry) -> dict[UnitsContainer, _Unit]:  # noqa: ARG001 - the cache key
+    """Return the memo of :func:`_unit` results for one registry, for hot loops.
+
+    Missing entries are filled by the callers (``table[u] = _unit(reg, u)``);
+    the table is a pure cache: it changes no result, only how fast it comes.
+    """
+    return {}
+
+
+def unit_of(reg: _Registry, units: UnitsContainer) -> _Unit:
+    """Return what `dronemarket` knows of a unit, from the memo when it can."""
+    table = unit_table(reg)
+    info = table.get(units)
+    if info is None:
+        info = _unit(reg, units)
+        if len(table) < _MAX_UNITS_MEMO:
+            table[units] = info
+    return info
+
+
+_MAX_UNITS_MEMO: Final = 4096
+
+
 @functools.lru_cache(maxsize=1024)
 def _unit_from_text(reg: _Registry, text: str) -> _Unit | None:
     """Look a unit name (or ``a/b``) up in the registry; None when unknown."""
@@ -274,7 +298,8 @@ def si_magnitude(value: Quantity) -> float:
     >>> si_magnitude(quantity("1 km", Dimension.LENGTH))
     1000.0
     """
-    return value.magnitude * _unit(value._REGISTRY, value._units).si_factor  # type: ignore[no-any-return]  # noqa: SLF001
+    info = unit_of(value._REGISTRY, value._units)  # noqa: SLF001
+    return value.magnitude * info.si_factor  # type: ignore[no-any-return]
 
 
 def magnitude_in(value: Quantity, unit: str) -> float:
@@ -286,9 +311,23 @@ def magnitude_in(value: Quantity, unit: str) -> float:
     return float(value.to(unit).magnitude)
 
 
+_KEY_BITS: Final = 34  # about ten significant decimal digits
+
+
+def rounded(si: float) -> float:
+    """Return an SI magnitude rounded to 34 significant bits (about ten digits).
+
+    This is a value's identity for equality and hashing: ``12 m`` and
+    ``1200 cm`` differ in their last binary digit once converted, and are
+    the same value.
+    """
+    mantissa, exponent = math.frexp(si)
+    return math.ldexp(round(mantissa * (1 << _KEY_BITS)), exponent - _KEY_BITS)
+
+
 def _key(value: Quantity) -> float:
-    """Return the value's identity for equality and hashing: SI, ten significant digits."""
-    return float(f"{si_magnitude(value):.10g}")
+    """Return the value's identity for equality and hashing (see :func:`rounded`)."""
+    return rounded(si_magnitude(value))
 
 
 def unit_label(value: Quantity) -> str:
