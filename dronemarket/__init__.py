@@ -16,6 +16,17 @@
 from __future__ import annotations
 
 from dronemarket import units
+from dronemarket.classification import (
+    Classification,
+    DodGroup,
+    Evidence,
+    MtcrCategory,
+    NatoClass,
+    NatoSubclass,
+    Scheme,
+    Verdict,
+    classify,
+)
 from dronemarket.dates import PartialDate
 from dronemarket.deals import Count, Deal, DealStatus, Delivery, Money
 from dronemarket.errors import (
@@ -55,6 +66,7 @@ __all__ = [
     "SPEC_FIELDS",
     "Arrangement",
     "Category",
+    "Classification",
     "Confidence",
     "Count",
     "Country",
@@ -62,10 +74,15 @@ __all__ = [
     "DealStatus",
     "Delivery",
     "Dimension",
+    "DodGroup",
     "DroneMarketError",
+    "Evidence",
     "Figure",
     "LicensedProduction",
     "Money",
+    "MtcrCategory",
+    "NatoClass",
+    "NatoSubclass",
     "OrgKind",
     "Organization",
     "PartialDate",
@@ -77,6 +94,7 @@ __all__ = [
     "Role",
     "Sanction",
     "SanctionAuthority",
+    "Scheme",
     "Source",
     "SpecField",
     "Specs",
@@ -86,6 +104,8 @@ __all__ = [
     "UnitError",
     "UnknownCodeError",
     "ValidationError",
+    "Verdict",
     "__version__",
+    "classify",
     "units",
 ]

@@ -434,7 +434,7 @@ class Specs:
                     or type(magnitude) not in _REAL
                     or not 0 < si <= limit.upper_si
                 ):
-                    _reject(name, given)
+                    _reject(name, value)
                 sis[name] = (si,)
                 keys[name] = rounded(si)
             stored[name] = value
