@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 import unicodedata
 from collections.abc import Callable, Iterable
-from typing import Any, Final, NoReturn, TypeVar
+from typing import Any, Final, NamedTuple, NoReturn, TypeVar
 
 import attrs
 
@@ -141,6 +141,62 @@ def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """Turn a list or other iterable into a tuple; pass anything else on for validation."""
+    if type(value) is tuple:
+        return value
     if isinstance(value, tuple | str | bytes | frozenset | dict) or not hasattr(value, "__iter__"):
         return value  # type: ignore[return-value]
     return tuple(value)
+
+
+class Rule(NamedTuple):
+    """The type rule of one field, for :func:`type_checker`."""
+
+    name: str
+    kinds: tuple[type, ...]
+    optional: bool = False
+    items: tuple[type, ...] = ()
+    """For a tuple field: the types its items must have."""
+    non_empty: bool = False
+    unique: bool = False
+
+
+def type_checker(*rules: Rule) -> Callable[[object], None]:
+    """Return one function that checks the types of many fields, for hot classes.
+
+    Equivalent to an ``is_a`` / ``items_of`` validator per field, in a single
+    loop: a record with fifteen fields pays one call instead of fifteen.
+    """
+    prepared = [
+        (rule, frozenset(rule.kinds), " or ".join(kind.__name__ for kind in rule.kinds))
+        for rule in rules
+    ]
+
+    def check(instance: object) -> None:
+        for rule, exact, names in prepared:
+            value = getattr(instance, rule.name)
+            if value is None and rule.optional:
+                continue
+            if type(value) not in exact and (
+                not isinstance(value, rule.kinds) or (type(value) is bool and bool not in exact)
+            ):
+                _fail(instance, rule.name, value, f"is not a {names}")
+            if rule.items:
+                _check_items(instance, rule, value)
+
+    return check
+
+
+def _check_items(instance: object, rule: Rule, value: tuple[Any, ...]) -> None:
+    if rule.non_empty and not value:
+        _fail(instance, rule.name, value, "is empty (at least one is required)")
+    kinds = rule.items
+    for item in value:
+        if type(item) not in kinds and not isinstance(item, kinds):
+            names = " or ".join(kind.__name__ for kind in kinds)
+            _fail(instance, rule.name, item, f"is not a {names}")
+    if rule.unique and len(value) > 1 and len(set(value)) != len(value):
+        _fail(instance, rule.name, value, "has duplicates")
+
+
+def _fail(instance: object, name: str, value: object, rule: str) -> NoReturn:
+    raise ValidationError(type(instance).__name__, name, value, rule)

@@ -134,7 +134,8 @@ class PartialDate:
         >>> PartialDate(2021, 5).surely_before(PartialDate(2021, 6))
         True
         """
-        return self.latest < other.earliest
+        latest = (self.year, self.month or 12, self.day or 31)  # 31: after any real day
+        return latest < (other.year, other.month or 1, other.day or 1)
 
     def __contains__(self, other: object) -> bool:
         """Say whether `other` (a PartialDate or date) lies within this date."""

@@ -29,6 +29,7 @@ Counts need not be exact: "dozens" is ``Count.at_least(24, wording="dozens")``,
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
@@ -56,6 +57,7 @@ _ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,127}")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def slug(text: str) -> str:
     """Return `text` as a lower-case id fragment: ``"Bayraktar TB2"`` -> ``"bayraktar-tb2"``."""
     return _SLUG.sub("-", text.casefold()).strip("-")
@@ -178,8 +180,14 @@ class Count:
 def to_count(value: int | Count | None) -> Count | None:
     """Turn an int into an exact :class:`Count`; pass anything else on for validation."""
     if type(value) is int:
-        return Count.exact(value)
+        return _exact(value)
     return value  # type: ignore[return-value]
+
+
+@functools.lru_cache(maxsize=1024)
+def _exact(number: int) -> Count:
+    """Return ``Count.exact(number)``, memoized: counts are immutable and small ints recur."""
+    return Count.exact(number)
 
 
 class DealStatus(enum.Enum):
@@ -282,74 +290,54 @@ class Deal:
     statement.
     """
 
-    supplier: Supplier = field(kw_only=True, validator=v.is_a(Supplier))
+    supplier: Supplier = field(kw_only=True)
     """Who exports: a country, with the manufacturer when known."""
-    recipient: Recipient = field(kw_only=True, validator=v.is_a(Recipient))
+    recipient: Recipient = field(kw_only=True)
     """Who imports: a country, with the end user when known."""
-    platform: Platform = field(kw_only=True, validator=v.is_a(Platform))
+    platform: Platform = field(kw_only=True)
     """What is transferred."""
-    status: DealStatus = field(kw_only=True, validator=v.is_a(DealStatus))
+    status: DealStatus = field(kw_only=True)
     """Where the deal stands."""
-    sources: tuple[Source, ...] = field(
-        kw_only=True,
-        converter=v.to_tuple,
-        validator=v.items_of(Source, non_empty=True, unique=True),
-    )
+    sources: tuple[Source, ...] = field(kw_only=True, converter=v.to_tuple)
     """Where the deal is reported; at least one."""
-    ordered: PartialDate | None = field(
-        default=None, kw_only=True, validator=v.optional(v.is_a(PartialDate))
-    )
+    ordered: PartialDate | None = field(default=None, kw_only=True)
     """When the order was placed, as precisely as known."""
-    announced: PartialDate | None = field(
-        default=None, kw_only=True, validator=v.optional(v.is_a(PartialDate))
-    )
+    announced: PartialDate | None = field(default=None, kw_only=True)
     """When the deal (or the interest in it) was first reported."""
-    quantity: Count | None = field(
-        default=None, kw_only=True, converter=to_count, validator=v.optional(v.is_a(Count))
-    )
+    quantity: Count | None = field(default=None, kw_only=True, converter=to_count)
     """How many are ordered or wanted (an int is an exact count); None if unknown."""
-    deliveries: tuple[Delivery, ...] = field(
-        default=(), kw_only=True, converter=v.to_tuple, validator=v.items_of(Delivery)
-    )
+    deliveries: tuple[Delivery, ...] = field(default=(), kw_only=True, converter=v.to_tuple)
     """What has been delivered, delivery by delivery."""
-    value: Money | None = field(default=None, kw_only=True, validator=v.optional(v.is_a(Money)))
+    value: Money | None = field(default=None, kw_only=True)
     """What the deal is worth, when reported."""
-    intermediaries: tuple[Organization, ...] = field(
-        default=(),
-        kw_only=True,
-        converter=v.to_tuple,
-        validator=v.items_of(Organization, unique=True),
-    )
+    intermediaries: tuple[Organization, ...] = field(default=(), kw_only=True, converter=v.to_tuple)
     """Organizations that routed the transfer, in order (TSK Vektor)."""
-    second_hand: bool = field(default=False, kw_only=True, validator=v.is_a(bool))
+    second_hand: bool = field(default=False, kw_only=True)
     """Whether the units come second hand rather than new."""
-    confidence: Confidence = field(
-        default=Confidence.REPORTED, kw_only=True, validator=v.is_a(Confidence)
-    )
+    confidence: Confidence = field(default=Confidence.REPORTED, kw_only=True)
     """How certain the deal is."""
-    statements: tuple[Statement, ...] = field(
-        default=(), kw_only=True, converter=v.to_tuple, validator=v.items_of(Statement, unique=True)
-    )
+    statements: tuple[Statement, ...] = field(default=(), kw_only=True, converter=v.to_tuple)
     """What the parties said: confirmations and denials."""
     notes: str = field(default="", kw_only=True, validator=v.note)
     """Anything else worth knowing, in prose."""
     id: str = field(default=Factory(_default_id, takes_self=True), kw_only=True)
     """A stable id; by default made from the countries, platform and date."""
 
-    @id.validator  # noqa: A003 - "id" is the record's public name, as in SIPRI's data
-    def _check_id(self, attribute: attrs.Attribute[str], value: object) -> None:
-        if not isinstance(value, str) or not _ID.fullmatch(value):
-            rule = "is not an id (lower-case letters, digits, '.', '_', '-'; at most 128)"
-            v.fail(self, attribute, value, rule)
-
     def __attrs_post_init__(self) -> None:
+        # Deals are built by the million: one type check pass instead of a
+        # validator per field (see benchmarks/), then the rules.
+        _check_deal_types(self)
         name = type(self).__name__
+        if type(self.id) is not str or not _ID.fullmatch(self.id):
+            rule = "is not an id (lower-case letters, digits, '.', '_', '-'; at most 128)"
+            raise ValidationError(name, "id", self.id, rule)
         sup, rec = self.supplier.country, self.recipient.country
         if sup is not None and sup == rec:
             raise ValidationError(name, "recipient", rec, "is the supplier's country too")
         self._check_status(name)
         self._check_deliveries(name)
-        check_confidence(self, self.confidence, self.statements)
+        if self.confidence is Confidence.CONFIRMED or self.confidence is Confidence.DENIED:
+            check_confidence(self, self.confidence, self.statements)
 
     def _check_status(self, name: str) -> None:
         """Require the status to agree with the order date and the deliveries."""
@@ -374,16 +362,12 @@ class Deal:
                 if delivery.date is not None and delivery.date.surely_before(self.ordered):
                     rule = f"has a delivery before the order ({self.ordered})"
                     raise ValidationError(name, "deliveries", str(delivery.date), rule)
-        delivered = self.delivered
-        if (
-            delivered is not None
-            and delivered.is_exact
-            and self.quantity is not None
-            and self.quantity.is_exact
-            and delivered.central > self.quantity.central  # type: ignore[operator]
-        ):
-            rule = f"exceeds the quantity ordered ({self.quantity})"
-            raise ValidationError(name, "deliveries", f"{delivered} delivered", rule)
+        quantity = self.quantity
+        if quantity is not None and quantity.is_exact and self.deliveries:
+            delivered = _exact_total(self.deliveries)
+            if delivered is not None and delivered > quantity.central:  # type: ignore[operator]
+                rule = f"exceeds the quantity ordered ({quantity})"
+                raise ValidationError(name, "deliveries", f"{delivered} delivered", rule)
 
     @property
     def delivered(self) -> Count | None:
@@ -409,6 +393,35 @@ class Deal:
             self.recipient.end_user,
         ]
         return tuple(dict.fromkeys(org for org in chain if org is not None))
+
+
+def _exact_total(deliveries: tuple[Delivery, ...]) -> int | None:
+    """Return the sum of exact delivery counts, or None if any is not exact."""
+    total = 0
+    for delivery in deliveries:
+        count = delivery.count
+        if count is None or count.estimate:
+            return None
+        total += count.central  # type: ignore[operator]
+    return total
+
+
+_check_deal_types = v.type_checker(
+    v.Rule("supplier", (Supplier,)),
+    v.Rule("recipient", (Recipient,)),
+    v.Rule("platform", (Platform,)),
+    v.Rule("status", (DealStatus,)),
+    v.Rule("sources", (tuple,), items=(Source,), non_empty=True, unique=True),
+    v.Rule("ordered", (PartialDate,), optional=True),
+    v.Rule("announced", (PartialDate,), optional=True),
+    v.Rule("quantity", (Count,), optional=True),
+    v.Rule("deliveries", (tuple,), items=(Delivery,)),
+    v.Rule("value", (Money,), optional=True),
+    v.Rule("intermediaries", (tuple,), items=(Organization,), unique=True),
+    v.Rule("second_hand", (bool,)),
+    v.Rule("confidence", (Confidence,)),
+    v.Rule("statements", (tuple,), items=(Statement,), unique=True),
+)
 
 
 def _total(counts: Iterable[Count]) -> Count:
