@@ -142,6 +142,7 @@ _ORDERED_PAIRS: Final = (
     ("payload", "mtow"),
     ("empty_mass", "mtow"),
     ("warhead", "payload"),
+    ("warhead", "mtow"),  # also when the payload is not known
     ("cruise_speed", "max_speed"),
     ("combat_radius", "range"),
 )
@@ -570,7 +571,9 @@ def _check_order(
         lows, highs = sis.get(smaller), sis.get(larger)
         if lows is None or highs is None:
             continue
-        if lows[0] > highs[0] or max(lows) > max(highs):
+        # Compared as equality compares (rounded SI), so that a value equal to
+        # the larger one but given in another unit is not "larger" by round-off.
+        if rounded(lows[0]) > rounded(highs[0]) or rounded(max(lows)) > rounded(max(highs)):
             rule = f"exceeds the {SPEC_FIELDS[larger].description} ({_shown(stored[larger])})"
             raise ValidationError("Specs", smaller, _shown(stored[smaller]), rule)
 
