@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from dronemarket import units
+from dronemarket import catalog, regions, units
 from dronemarket.classification import (
     Classification,
     DodGroup,
@@ -36,6 +36,7 @@ from dronemarket.errors import (
     UnknownCodeError,
     ValidationError,
 )
+from dronemarket.market import Concentration, Edge, Market, Share, Shares, Tally, YearTally
 from dronemarket.parties import (
     Country,
     Organization,
@@ -57,6 +58,15 @@ from dronemarket.platforms import (
     Specs,
 )
 from dronemarket.production import Arrangement, LicensedProduction, ProductionStatus
+from dronemarket.serialization import (
+    LoadResult,
+    Rejected,
+    json_schema,
+    load_records,
+    make_converter,
+    structure,
+    unstructure,
+)
 from dronemarket.sources import Confidence, Source
 from dronemarket.units import Dimension, Quantity
 
@@ -67,6 +77,7 @@ __all__ = [
     "Arrangement",
     "Category",
     "Classification",
+    "Concentration",
     "Confidence",
     "Count",
     "Country",
@@ -76,9 +87,12 @@ __all__ = [
     "Dimension",
     "DodGroup",
     "DroneMarketError",
+    "Edge",
     "Evidence",
     "Figure",
     "LicensedProduction",
+    "LoadResult",
+    "Market",
     "Money",
     "MtcrCategory",
     "NatoClass",
@@ -90,22 +104,34 @@ __all__ = [
     "ProductionStatus",
     "Quantity",
     "Recipient",
+    "Rejected",
     "Reported",
     "Role",
     "Sanction",
     "SanctionAuthority",
     "Scheme",
+    "Share",
+    "Shares",
     "Source",
     "SpecField",
     "Specs",
     "Statement",
     "StructureError",
     "Supplier",
+    "Tally",
     "UnitError",
     "UnknownCodeError",
     "ValidationError",
     "Verdict",
+    "YearTally",
     "__version__",
+    "catalog",
     "classify",
+    "json_schema",
+    "load_records",
+    "make_converter",
+    "regions",
+    "structure",
     "units",
+    "unstructure",
 ]

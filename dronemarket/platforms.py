@@ -363,8 +363,8 @@ class Specs:
 
     Rules, checked at construction: each spec has its dimension and lies in
     ``(0, bound]`` (see :data:`SPEC_FIELDS`); payload and empty mass do not
-    exceed the maximum take-off mass, the warhead does not exceed the
-    payload, cruise speed does not exceed maximum speed, and combat radius
+    exceed the maximum take-off mass, the warhead exceeds neither the
+    payload nor the maximum take-off mass, cruise speed does not exceed maximum speed, and combat radius
     does not exceed range. Where figures are disputed, the rule holds for the
     preferred values, and no reported value of the smaller spec exceeds every
     reported value of the larger one.
