@@ -363,11 +363,11 @@ class Specs:
 
     Rules, checked at construction: each spec has its dimension and lies in
     ``(0, bound]`` (see :data:`SPEC_FIELDS`); payload and empty mass do not
-    exceed the maximum take-off mass, the warhead exceeds neither the
-    payload nor the maximum take-off mass, cruise speed does not exceed maximum speed, and combat radius
-    does not exceed range. Where figures are disputed, the rule holds for the
-    preferred values, and no reported value of the smaller spec exceeds every
-    reported value of the larger one.
+    exceed the maximum take-off mass; the warhead exceeds neither the payload
+    nor the maximum take-off mass; cruise speed does not exceed maximum
+    speed; combat radius does not exceed range. Where figures are disputed,
+    the rule holds for the preferred values, and no reported value of the
+    smaller spec exceeds every reported value of the larger one.
 
     Equality and hashing compare values in SI units (to about ten significant
     digits), sources and estimate flags; both are computed once, at
@@ -616,8 +616,10 @@ class Platform:
         kw_only=True, validator=v.optional(v.is_a(Organization))
     )
     """Who designs and builds it; None when not known."""
-    category: Category = field(kw_only=True, validator=v.is_a(Category))
-    """What kind of drone it is."""
+    category: Category | None = field(
+        default=None, kw_only=True, validator=v.optional(v.is_a(Category))
+    )
+    """What kind of drone it is; None when no source says."""
     roles: frozenset[Role] = field(
         factory=frozenset, kw_only=True, converter=v.to_frozenset, validator=v.members_of(Role)
     )

@@ -1,0 +1,169 @@
+"""Cooperation that is not a transfer: visits, talks, agreements, budgets, aid.
+
+Many drone-market facts are steps towards a deal, or around one: a
+delegation inspects a drone, two ministers meet, a ministry budgets for
+drones, experts help a factory. A :class:`Cooperation` holds them, typed:
+
+>>> import dronemarket as dm
+>>> kazakh_mod = dm.Organization(
+...     "Ministry of Defence of Kazakhstan",
+...     country=dm.Country("KAZ"),
+...     kind=dm.OrgKind.STATE_AGENCY,
+... )
+>>> visit = dm.Cooperation(
+...     kind=dm.CooperationKind.VISIT,
+...     parties=[kazakh_mod, dm.Country("TUR")],
+...     start=dm.PartialDate(2020, 11, 23),
+...     end=dm.PartialDate(2020, 11, 25),
+...     summary="Kazakh MoD delegation inspects the TB2 at the 14th UAS Base Command, Batman",
+...     sources=[dm.Source("Kazakhstan keen to buy dozens of TB2", publisher="The Defense Post")],
+... )
+>>> visit.id
+'visit-kaz-tur-2020-11-23'
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+from attrs import Factory, field, frozen
+
+from dronemarket import _validate as v
+from dronemarket.dates import PartialDate
+from dronemarket.deals import _ID, Money
+from dronemarket.errors import ValidationError
+from dronemarket.parties import Country, Organization, Statement, check_confidence
+from dronemarket.platforms import Platform
+from dronemarket.sources import Confidence, Source
+
+__all__ = ["Cooperation", "CooperationKind"]
+
+
+class CooperationKind(enum.Enum):
+    """What kind of cooperation a record holds."""
+
+    VISIT = "visit"
+    """A delegation visits a maker, a base or a show (to inspect, to test)."""
+    MEETING = "meeting"
+    """Officials meet and discuss drones (ministers, chiefs of staff)."""
+    AGREEMENT = "agreement"
+    """A memorandum or framework agreement that is not itself an order."""
+    BUDGET = "budget"
+    """A government sets money aside for drones."""
+    PROPOSAL = "proposal"
+    """A party, parliament or agency proposes a drone policy or purchase."""
+    EXPERTISE = "expertise"
+    """Experts of one country work on another's drones."""
+    EXERCISE = "exercise"
+    """A joint exercise or trial with drones."""
+
+
+def _party_key(party: Organization | Country) -> str:
+    return party.code if isinstance(party, Country) else party.country.code
+
+
+def _default_id(record: Cooperation) -> str:
+    codes = dict.fromkeys(_party_key(party) for party in record.parties)
+    when = str(record.start) if record.start else "undated"
+    return "-".join([record.kind.value, *codes, when]).casefold()[:128]
+
+
+@frozen(cache_hash=True)
+class Cooperation:
+    """A cooperation event or arrangement between parties, with its sources.
+
+    Rules: at least one party (two when it is a meeting, visit, agreement
+    or exercise) and no party twice; at least one source; the end is not
+    surely before the start; a budget carries its amount; a confirmed or
+    denied record carries the party's statement.
+    """
+
+    kind: CooperationKind = field(kw_only=True, validator=v.is_a(CooperationKind))
+    """What kind of cooperation it is."""
+    parties: tuple[Organization | Country, ...] = field(
+        kw_only=True,
+        converter=v.to_tuple,
+        validator=v.items_of(Organization, Country, non_empty=True, unique=True),
+    )
+    """Who takes part: countries, or organizations (which carry their country)."""
+    summary: str = field(kw_only=True, validator=v.text())
+    """What happened, in one line."""
+    sources: tuple[Source, ...] = field(
+        kw_only=True,
+        converter=v.to_tuple,
+        validator=v.items_of(Source, non_empty=True, unique=True),
+    )
+    """Where it is reported; at least one."""
+    start: PartialDate | None = field(
+        default=None, kw_only=True, validator=v.optional(v.is_a(PartialDate))
+    )
+    """When it happened or began, as precisely as known."""
+    end: PartialDate | None = field(
+        default=None, kw_only=True, validator=v.optional(v.is_a(PartialDate))
+    )
+    """When it ended, for events over several days; None for a single date."""
+    platforms: tuple[Platform, ...] = field(
+        default=(), kw_only=True, converter=v.to_tuple, validator=v.items_of(Platform, unique=True)
+    )
+    """The platforms it concerns."""
+    value: Money | None = field(default=None, kw_only=True, validator=v.optional(v.is_a(Money)))
+    """The money involved (a budget), when reported."""
+    confidence: Confidence = field(
+        default=Confidence.REPORTED, kw_only=True, validator=v.is_a(Confidence)
+    )
+    """How certain it is."""
+    statements: tuple[Statement, ...] = field(
+        default=(), kw_only=True, converter=v.to_tuple, validator=v.items_of(Statement, unique=True)
+    )
+    """What the parties said: confirmations and denials."""
+    notes: str = field(default="", kw_only=True, validator=v.note)
+    """Anything else worth knowing, in prose."""
+    id: str = field(default=Factory(_default_id, takes_self=True), kw_only=True)
+    """A stable id; by default made from the kind, the parties' countries and the date."""
+
+    @id.validator  # noqa: A003 - "id" is the record's public name, as in SIPRI's data
+    def _check_id(self, attribute: attrs.Attribute[str], value: object) -> None:
+        if not isinstance(value, str) or not _ID.fullmatch(value):
+            rule = "is not an id (lower-case letters, digits, '.', '_', '-'; at most 128)"
+            v.fail(self, attribute, value, rule)
+
+    def __attrs_post_init__(self) -> None:
+        name = type(self).__name__
+        bilateral = {
+            CooperationKind.VISIT,
+            CooperationKind.MEETING,
+            CooperationKind.AGREEMENT,
+            CooperationKind.EXERCISE,
+        }
+        if self.kind in bilateral and len(self.parties) < 2:
+            rule = f"has one party, but a {self.kind.value} needs two or more"
+            raise ValidationError(name, "parties", self.parties, rule)
+        if self.start and self.end and self.end.surely_before(self.start):
+            rule = f"is before the start ({self.start})"
+            raise ValidationError(name, "end", str(self.end), rule)
+        if self.kind is CooperationKind.BUDGET and self.value is None:
+            raise ValidationError(name, "value", None, "is None, but a budget needs its amount")
+        check_confidence(self, self.confidence, self.statements)
+
+    @property
+    def countries(self) -> tuple[Country, ...]:
+        """Return the countries taking part, each once, in order."""
+        found = (p if isinstance(p, Country) else p.country for p in self.parties)
+        return tuple(dict.fromkeys(found))
+
+    @property
+    def organizations(self) -> tuple[Organization, ...]:
+        """Return the organizations taking part."""
+        return tuple(p for p in self.parties if isinstance(p, Organization))
+
+    @property
+    def year(self) -> int | None:
+        """Return the year it happened or began."""
+        return self.start.year if self.start else None
+
+    @property
+    def label(self) -> str:
+        """Return a short label: the kind and the platforms' names."""
+        names = ", ".join(platform.name for platform in self.platforms)
+        return f"{self.kind.value}: {names}" if names else self.kind.value
