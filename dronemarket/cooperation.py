@@ -64,6 +64,13 @@ def _party_key(party: Organization | Country) -> str:
 
 
 def _default_id(record: Cooperation) -> str:
+    try:
+        return _id_of(record)
+    except AttributeError:  # a part of the wrong type: its validator names it next
+        return "invalid"
+
+
+def _id_of(record: Cooperation) -> str:
     codes = dict.fromkeys(_party_key(party) for party in record.parties)
     when = str(record.start) if record.start else "undated"
     return "-".join([record.kind.value, *codes, when]).casefold()[:128]

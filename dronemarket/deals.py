@@ -245,7 +245,11 @@ def _check_amount(instance: Money, attribute: attrs.Attribute[Decimal], value: o
 
 
 def _check_currency(instance: Money, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str) or pycountry.currencies.get(alpha_3=value) is None:
+    if (
+        not isinstance(value, str)
+        or not (len(value) == 3 and value.isascii() and value.isupper())
+        or pycountry.currencies.get(alpha_3=value) is None
+    ):
         rule = "is not an ISO 4217 currency code such as 'USD'"
         raise UnknownCodeError(type(instance).__name__, attribute.name, value, rule)
 
@@ -271,6 +275,13 @@ class Money:
 
 
 def _default_id(deal: Deal) -> str:
+    try:
+        return _id_of(deal)
+    except AttributeError:  # a part of the wrong type: the type check names it next
+        return "invalid"
+
+
+def _id_of(deal: Deal) -> str:
     supplier = deal.supplier.country.code if deal.supplier.country else "unknown"
     recipient = deal.recipient.country.code if deal.recipient.country else "unknown"
     when = deal.ordered or deal.announced

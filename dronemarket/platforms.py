@@ -573,9 +573,18 @@ def _check_order(
             continue
         # Compared as equality compares (rounded SI), so that a value equal to
         # the larger one but given in another unit is not "larger" by round-off.
-        if rounded(lows[0]) > rounded(highs[0]) or rounded(max(lows)) > rounded(max(highs)):
+        if rounded(lows[0]) > rounded(highs[0]):
             rule = f"exceeds the {SPEC_FIELDS[larger].description} ({_shown(stored[larger])})"
             raise ValidationError("Specs", smaller, _shown(stored[smaller]), rule)
+        if rounded(max(lows)) > rounded(max(highs)):
+            worst = _reports(stored[smaller])[lows.index(max(lows))]
+            top = _reports(stored[larger])[highs.index(max(highs))]
+            rule = f"exceeds every reported {SPEC_FIELDS[larger].description} (at most {top})"
+            raise ValidationError("Specs", smaller, str(worst), rule)
+
+
+def _reports(stored: Quantity | Figure) -> tuple[Reported | str, ...]:
+    return stored.reports if isinstance(stored, Figure) else (_text(stored),)
 
 
 def _shown(stored: Quantity | Figure) -> str:

@@ -76,6 +76,13 @@ _NOT_STARTED: Final = frozenset({ProductionStatus.ANNOUNCED, ProductionStatus.AG
 
 
 def _default_id(record: LicensedProduction) -> str:
+    try:
+        return _id_of(record)
+    except AttributeError:  # a part of the wrong type: its validator names it next
+        return "invalid"
+
+
+def _id_of(record: LicensedProduction) -> str:
     licensor = record.licensor.country.code if record.licensor.country else "unknown"
     when = record.started or record.agreed or record.announced
     parts = [
