@@ -7,7 +7,7 @@ class, the field, the value and the rule without repeating them at each call.
 from __future__ import annotations
 
 import enum
-import unicodedata
+import re
 from collections.abc import Callable, Iterable
 from typing import Any, Final, NamedTuple, NoReturn, TypeVar
 
@@ -24,6 +24,11 @@ MAX_NOTE: Final = 5_000
 """The longest free-text note a record accepts, in characters."""
 
 
+def a(noun: str) -> str:
+    """Return `noun` with its indefinite article: ``a("Organization")`` is ``"an Organization"``."""
+    return f"{'an' if noun[:1] in 'AEIOUaeiou' else 'a'} {noun}"
+
+
 def fail(instance: object, attribute: attrs.Attribute[Any], value: object, rule: str) -> NoReturn:
     """Raise the error for `value` breaking `rule` in `instance`'s `attribute`."""
     raise ValidationError(type(instance).__name__, attribute.alias or attribute.name, value, rule)
@@ -35,7 +40,7 @@ def is_a(*kinds: type) -> Validator:
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
-            fail(instance, attribute, value, f"is not a {names}")
+            fail(instance, attribute, value, f"is not {a(names)}")
 
     return check
 
@@ -58,7 +63,7 @@ def members_of(kind: type[enum.Enum]) -> Validator:
             fail(instance, attribute, value, "is not a frozenset")
         for item in value:
             if not isinstance(item, kind):
-                fail(instance, attribute, item, f"is not a {kind.__name__}")
+                fail(instance, attribute, item, f"is not {a(kind.__name__)}")
 
     return check
 
@@ -74,11 +79,15 @@ def items_of(*kinds: type, non_empty: bool = False, unique: bool = False) -> Val
             fail(instance, attribute, value, "is empty (at least one is required)")
         for item in value:
             if not isinstance(item, kinds) or isinstance(item, bool):
-                fail(instance, attribute, item, f"is not a {names}")
+                fail(instance, attribute, item, f"is not {a(names)}")
         if unique and isinstance(value, tuple) and len(set(value)) != len(value):
             fail(instance, attribute, value, "has duplicates")
 
     return check
+
+
+_CONTROL: Final = re.compile("[\x00-\x1f\x7f-\x9f]")
+"""Unicode's control characters (category Cc): exactly these two ranges."""
 
 
 def text(limit: int = MAX_TEXT) -> Validator:
@@ -93,7 +102,7 @@ def text(limit: int = MAX_TEXT) -> Validator:
             fail(instance, attribute, value, "has leading or trailing white space")
         if len(value) > limit:
             fail(instance, attribute, value, f"is longer than {limit} characters")
-        if any(unicodedata.category(char) == "Cc" for char in value):
+        if _CONTROL.search(value):
             fail(instance, attribute, value, "contains control characters")
 
     return check
@@ -179,7 +188,7 @@ def type_checker(*rules: Rule) -> Callable[[object], None]:
             if type(value) not in exact and (
                 not isinstance(value, rule.kinds) or (type(value) is bool and bool not in exact)
             ):
-                _fail(instance, rule.name, value, f"is not a {names}")
+                _fail(instance, rule.name, value, f"is not {a(names)}")
             if rule.items:
                 _check_items(instance, rule, value)
 
@@ -193,7 +202,7 @@ def _check_items(instance: object, rule: Rule, value: tuple[Any, ...]) -> None:
     for item in value:
         if type(item) not in kinds and not isinstance(item, kinds):
             names = " or ".join(kind.__name__ for kind in kinds)
-            _fail(instance, rule.name, item, f"is not a {names}")
+            _fail(instance, rule.name, item, f"is not {a(names)}")
     if rule.unique and len(value) > 1 and len(set(value)) != len(value):
         _fail(instance, rule.name, value, "has duplicates")
 

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Final, NamedTuple, TypeAlias
 
 import pint
 
+from dronemarket._validate import a
 from dronemarket.errors import UnitError
 
 if TYPE_CHECKING:
@@ -239,7 +240,7 @@ def quantity(
         _check_magnitude(made.magnitude, value, owner, field, info.dimension)
     else:
         expected = dimension.expectation if dimension else "expected a physical quantity"
-        rule = f"is a {type(value).__name__}, not a quantity with a unit ({expected})"
+        rule = f"is {a(type(value).__name__)}, not a quantity with a unit ({expected})"
         raise _reject(owner, field, value, rule)
     if info.dimension is None or (dimension is not None and info.dimension is not dimension):
         raise _wrong_dimension(value, owner, field, dimension)

@@ -1,0 +1,547 @@
+"""Deals, counts, deliveries and money: every rule of deals.py, one test each."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pytest
+
+from dronemarket import (
+    Category,
+    Confidence,
+    Count,
+    Country,
+    Deal,
+    DealStatus,
+    Delivery,
+    Money,
+    Organization,
+    OrgKind,
+    PartialDate,
+    Platform,
+    Recipient,
+    Source,
+    Statement,
+    Supplier,
+)
+from dronemarket.deals import MAX_AMOUNT, MAX_COUNT
+from dronemarket.errors import UnknownCodeError, ValidationError
+
+TURKEY, KYRGYZSTAN = Country("TUR"), Country("KGZ")
+BAYKAR = Organization("Baykar", country=TURKEY, kind=OrgKind.MANUFACTURER)
+TB2 = Platform("Bayraktar TB2", manufacturer=BAYKAR, category=Category.MALE)
+NEWS = Source("Kyrgyzstan receives Bayraktar TB2", publisher="Asia-Plus")
+OTHER_NEWS = Source("Turkish drones for Kyrgyzstan", publisher="TRT World")
+
+
+def exact(message: str) -> str:
+    """Return a pattern that matches `message` and nothing else."""
+    return f"^{re.escape(message)}$"
+
+
+def deal(**changes: Any) -> Deal:
+    """Return a valid delivered TB2 deal to Kyrgyzstan, with `changes` applied."""
+    arguments: dict[str, Any] = {
+        "supplier": Supplier(TURKEY, manufacturer=BAYKAR),
+        "recipient": Recipient(KYRGYZSTAN),
+        "platform": TB2,
+        "status": DealStatus.DELIVERED,
+        "ordered": PartialDate(2021, 10),
+        "quantity": 3,
+        "deliveries": [Delivery(PartialDate(2021, 12), 3)],
+        "sources": [NEWS],
+    }
+    arguments.update(changes)
+    return Deal(**arguments)
+
+
+# --- Count ------------------------------------------------------------------------------
+
+
+def test_exact_count() -> None:
+    """Count.exact(5) is exact, with all three figures 5."""
+    count = Count.exact(5)
+    assert count.is_exact
+    assert count.bounds() == (5, 5, 5)
+    assert str(count) == "5"
+    assert repr(count) == "Count.exact(5)"
+
+
+def test_about_count_keeps_the_wording() -> None:
+    """'about four dozen' is an estimate centred on 48, with the source's words."""
+    count = Count.about(48, wording="about four dozen")
+    assert not count.is_exact
+    assert count.estimate
+    assert count.bounds() == (None, 48, None)
+    assert str(count) == "about four dozen"
+
+
+def test_at_least_between_and_up_to_counts() -> None:
+    """'dozens', 'between 20 and 30' and 'up to 50' are estimates with the bounds they state."""
+    assert Count.at_least(24, wording="dozens").bounds() == (24, None, None)
+    assert Count.between(20, 30).bounds() == (20, None, 30)
+    assert Count.up_to(50, wording="up to 50").bounds() == (None, None, 50)
+    assert [str(Count.at_least(24)), str(Count.between(2, 3)), str(Count.up_to(50))] == [
+        ">=24",
+        "2-3",
+        "<=50",
+    ]
+    assert str(Count.about(4)) == "~4"
+
+
+def test_count_with_no_figure_is_rejected() -> None:
+    """A count with no low, central or high figure is rejected."""
+    with pytest.raises(
+        ValidationError, match=exact("Count.central: None is None, and so are low and high")
+    ):
+        Count(None, None, None, estimate=True)
+
+
+@pytest.mark.parametrize(("low", "central", "high"), [(5, 3, None), (None, 10, 5), (30, None, 20)])
+def test_count_figures_must_be_ordered(
+    low: int | None, central: int | None, high: int | None
+) -> None:
+    """low <= central <= high, wherever given."""
+    message = f"Count.central: {(low, central, high)!r} breaks low <= central <= high"
+    with pytest.raises(ValidationError, match=exact(message)):
+        Count(low, central, high, estimate=True)
+
+
+@pytest.mark.parametrize(("low", "central", "high"), [(1, None, None), (1, 2, 3), (None, 5, None)])
+def test_inexact_count_must_be_marked_as_an_estimate(
+    low: int | None, central: int | None, high: int | None
+) -> None:
+    """A count that is not low == central == high must say it is an estimate."""
+    rule = "is not exact (low == central == high) yet not marked as an estimate"
+    with pytest.raises(ValidationError, match=exact(f"Count.estimate: False {rule}")):
+        Count(low, central, high)
+
+
+def test_an_exact_figure_may_be_marked_as_an_estimate() -> None:
+    """SIPRI-style estimated exact figures are allowed: Count(5, 5, 5, estimate=True)."""
+    count = Count(5, 5, 5, estimate=True)
+    assert not count.is_exact
+
+
+@pytest.mark.parametrize("part", [0, -1, MAX_COUNT + 1])
+def test_count_figures_lie_in_1_to_max_count(part: int) -> None:
+    """A figure below 1 or above MAX_COUNT is rejected."""
+    with pytest.raises(
+        ValidationError, match=exact(f"Count.low: {part} is outside 1..{MAX_COUNT:,}")
+    ):
+        Count(part, part, part)
+
+
+@pytest.mark.parametrize("part", [True, 2.0, "3"])
+def test_count_figures_must_be_ints(part: object) -> None:
+    """A bool, a float or a string figure is rejected."""
+    with pytest.raises(ValidationError, match=exact(f"Count.low: {part!r} is not an int")):
+        Count(part, part, part)  # type: ignore[arg-type]
+
+
+def test_count_estimate_flag_must_be_a_bool() -> None:
+    """An estimate flag that is not a bool is rejected."""
+    with pytest.raises(ValidationError, match=exact("Count.estimate: 'no' is not a bool")):
+        Count(5, 5, 5, estimate="no")  # type: ignore[arg-type]
+
+
+def test_count_wording_is_bounded() -> None:
+    """Wording longer than 5,000 characters is rejected."""
+    with pytest.raises(
+        ValidationError, match=r"^Count\.wording: .* is longer than 5000 characters$"
+    ):
+        Count.exact(5, wording="x" * 5001)
+
+
+def test_counts_add_up() -> None:
+    """Adding counts adds each figure known on both sides; an estimate stays an estimate."""
+    assert Count.exact(2) + Count.exact(3) == Count.exact(5)
+    assert (Count.about(48) + Count.exact(3)).bounds() == (None, 51, None)
+    assert (Count.between(10, 20) + Count.exact(3)).bounds() == (13, None, 23)
+    total = Count.at_least(24) + Count.up_to(5)
+    assert total.estimate
+    assert total.bounds() == (24, None, None)
+
+
+def test_evolve_revalidates_counts() -> None:
+    """attrs.evolve re-runs the count's rules."""
+    with pytest.raises(ValidationError, match="not marked as an estimate"):
+        attrs.evolve(Count.exact(5), high=6)
+
+
+# --- Delivery ---------------------------------------------------------------------------
+
+
+def test_delivery_with_date_and_count() -> None:
+    """A delivery has a date and a count; an int is an exact count."""
+    delivery = Delivery(PartialDate(2021, 12), 3)
+    assert delivery.count == Count.exact(3)
+
+
+def test_delivery_may_have_neither_date_nor_count() -> None:
+    """A delivery the source reports without date or number is allowed."""
+    delivery = Delivery(None)
+    assert (delivery.date, delivery.count) == (None, None)
+
+
+def test_delivery_count_may_be_an_estimate() -> None:
+    """A delivery of 'more than a dozen' is an estimated count."""
+    delivery = Delivery(PartialDate(2024), Count.at_least(13, wording="more than a dozen"))
+    assert delivery.count is not None
+    assert delivery.count.estimate
+
+
+def test_delivery_date_must_be_a_partial_date() -> None:
+    """A delivery date given as a string is rejected."""
+    with pytest.raises(ValidationError, match=exact("Delivery.date: '2021' is not a PartialDate")):
+        Delivery("2021")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("count", [True, 3.0, "3"])
+def test_delivery_count_must_be_a_count_or_an_int(count: object) -> None:
+    """A bool, float or string count is rejected."""
+    with pytest.raises(ValidationError, match=exact(f"Delivery.count: {count!r} is not a Count")):
+        Delivery(None, count)  # type: ignore[arg-type]
+
+
+def test_delivery_of_zero_is_rejected() -> None:
+    """A delivery of zero units is rejected."""
+    with pytest.raises(ValidationError, match=r"^Count\.low: 0 is outside 1\.\."):
+        Delivery(None, 0)
+
+
+# --- Money ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("amount", [Decimal(69000000), 69000000, "69000000", "69000000.00"])
+def test_money_takes_a_decimal_an_int_or_a_decimal_string(amount: Decimal | int | str) -> None:
+    """An amount is held as a Decimal."""
+    money = Money(amount, "USD")
+    assert money.amount == Decimal(69000000)
+    assert type(money.amount) is Decimal
+
+
+@pytest.mark.parametrize("amount", [69e6, 1.5, 0.1])
+def test_money_rejects_floats(amount: float) -> None:
+    """A float amount is rejected: money is never a float."""
+    rule = "is not a Decimal, an int or a decimal string"
+    with pytest.raises(ValidationError, match=exact(f"Money.amount: {amount!r} {rule}")):
+        Money(amount, "USD")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("amount", [True, None, "abc", "1,000"])
+def test_money_rejects_other_amounts(amount: object) -> None:
+    """A bool, None or a non-decimal string is rejected."""
+    rule = "is not a Decimal, an int or a decimal string"
+    with pytest.raises(ValidationError, match=exact(f"Money.amount: {amount!r} {rule}")):
+        Money(amount, "USD")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("amount", ["0", "-5", "NaN", "Infinity", "-Infinity", "sNaN"])
+def test_money_must_be_positive_and_finite(amount: str) -> None:
+    """Zero, negative, NaN and infinite amounts are rejected."""
+    message = f"Money.amount: {Decimal(amount)!r} is not a positive finite amount"
+    with pytest.raises(ValidationError, match=exact(message)):
+        Money(amount, "USD")
+
+
+def test_money_above_the_typo_guard_is_rejected() -> None:
+    """An amount above MAX_AMOUNT is rejected; MAX_AMOUNT itself is accepted."""
+    assert Money(MAX_AMOUNT, "USD").amount == MAX_AMOUNT
+    with pytest.raises(
+        ValidationError, match=r"^Money\.amount: Decimal\('1000000000000001'\) exceeds "
+    ):
+        Money(MAX_AMOUNT + 1, "USD")
+
+
+@pytest.mark.parametrize("currency", ["USD", "EUR", "JPY", "TRY", "RUB", "CNY"])
+def test_money_accepts_iso_4217_currencies(currency: str) -> None:
+    """ISO 4217 codes are accepted."""
+    assert Money("1", currency).currency == currency
+
+
+@pytest.mark.parametrize("currency", ["ZZZ", "US", "DOLLAR", "", 840, None])
+def test_money_rejects_unknown_currencies(currency: object) -> None:
+    """A code that is not ISO 4217 is an UnknownCodeError."""
+    rule = "is not an ISO 4217 currency code such as 'USD'"
+    with pytest.raises(UnknownCodeError, match=exact(f"Money.currency: {currency!r} {rule}")):
+        Money("1", currency)  # type: ignore[arg-type]
+
+
+def test_money_currency_codes_are_upper_case() -> None:
+    """A lower-case 'usd' is rejected or normalised, never kept as a second spelling of 'USD'."""
+    try:
+        money = Money("1", "usd")
+    except ValidationError:
+        return
+    assert money.currency == "USD"
+
+
+def test_money_shows_amount_currency_and_estimate() -> None:
+    """str(Money) groups thousands and marks estimates with a tilde."""
+    assert str(Money("69000000", "USD")) == "69,000,000 USD"
+    assert str(Money("676000000", "USD", estimate=True)) == "~676,000,000 USD"
+
+
+def test_money_estimate_flag_must_be_a_bool() -> None:
+    """An estimate flag that is not a bool is rejected."""
+    with pytest.raises(ValidationError, match=exact("Money.estimate: 1 is not a bool")):
+        Money("1", "USD", estimate=1)  # type: ignore[arg-type]
+
+
+# --- Deal -------------------------------------------------------------------------------
+
+
+def test_a_valid_deal_and_its_derived_figures() -> None:
+    """A deal holds its parts and derives its id, delivered total, year and organizations."""
+    made = deal()
+    assert made.id == "tur-kgz-bayraktar-tb2-2021-10"
+    assert made.quantity == Count.exact(3)
+    assert made.delivered == Count.exact(3)
+    assert made.year == 2021
+    assert made.organizations == (BAYKAR,)
+    assert made.confidence is Confidence.REPORTED
+
+
+def test_deal_statuses() -> None:
+    """Interest, negotiation, ordered, delivering, delivered, cancelled, suspended."""
+    assert [status.value for status in DealStatus] == [
+        "interest",
+        "negotiation",
+        "ordered",
+        "delivering",
+        "delivered",
+        "cancelled",
+        "suspended",
+    ]
+
+
+def test_supplier_and_recipient_must_differ() -> None:
+    """A deal from a country to itself is rejected."""
+    message = "Deal.recipient: Country('TUR') is the supplier's country too"
+    with pytest.raises(ValidationError, match=exact(message)):
+        deal(recipient=Recipient(TURKEY))
+
+
+def test_unknown_supplier_and_recipient_are_allowed() -> None:
+    """Both sides may be unknown; two unknowns are not 'the same country'."""
+    made = deal(supplier=Supplier(), recipient=Recipient())
+    assert made.id == "unknown-unknown-bayraktar-tb2-2021-10"
+
+
+def test_a_deal_needs_a_source() -> None:
+    """A deal without a source is rejected."""
+    with pytest.raises(
+        ValidationError, match=exact("Deal.sources: () is empty (at least one is required)")
+    ):
+        deal(sources=[])
+
+
+def test_deal_sources_must_not_repeat() -> None:
+    """The same source twice is rejected."""
+    with pytest.raises(ValidationError, match=r"^Deal\.sources: .* has duplicates$"):
+        deal(sources=[NEWS, NEWS])
+
+
+@pytest.mark.parametrize("status", [DealStatus.INTEREST, DealStatus.NEGOTIATION])
+def test_interest_and_negotiation_have_no_order_date(status: DealStatus) -> None:
+    """Before an order there is no order date."""
+    rule = f"is set, but the status is {status.name}, before any order"
+    with pytest.raises(ValidationError, match=exact(f"Deal.ordered: '2021-10' {rule}")):
+        deal(status=status, deliveries=[])
+
+
+@pytest.mark.parametrize("status", [DealStatus.INTEREST, DealStatus.NEGOTIATION])
+def test_interest_and_negotiation_have_no_deliveries(status: DealStatus) -> None:
+    """Before an order nothing is delivered."""
+    with pytest.raises(
+        ValidationError, match=rf"^Deal\.deliveries: .* are given, but the status is {status.name}$"
+    ):
+        deal(status=status, ordered=None)
+
+
+def test_ordered_has_no_deliveries() -> None:
+    """An ORDERED deal with deliveries should be DELIVERING."""
+    with pytest.raises(
+        ValidationError, match=r"^Deal\.deliveries: .* the status is ORDERED \(use DELIVERING\)$"
+    ):
+        deal(status=DealStatus.ORDERED)
+
+
+@pytest.mark.parametrize("status", [DealStatus.DELIVERING, DealStatus.DELIVERED])
+def test_delivering_and_delivered_need_a_delivery(status: DealStatus) -> None:
+    """A deal said to be delivered has at least one delivery."""
+    message = f"Deal.status: {status!r} is {status.name} but no delivery is given"
+    with pytest.raises(ValidationError, match=exact(message)):
+        deal(status=status, deliveries=[])
+
+
+@pytest.mark.parametrize("status", [DealStatus.CANCELLED, DealStatus.SUSPENDED])
+def test_cancelled_and_suspended_deals_may_have_deliveries_or_none(status: DealStatus) -> None:
+    """A cancelled or suspended deal may or may not have delivered something."""
+    assert deal(status=status).status is status
+    assert deal(status=status, deliveries=[]).deliveries == ()
+
+
+def test_no_delivery_before_the_order() -> None:
+    """A delivery surely before the order is rejected."""
+    rule = "has a delivery before the order (2021-10)"
+    with pytest.raises(ValidationError, match=exact(f"Deal.deliveries: '2021-09' {rule}")):
+        deal(deliveries=[Delivery(PartialDate(2021, 9), 3)])
+
+
+def test_a_delivery_overlapping_the_order_date_is_accepted() -> None:
+    """A delivery 'in 2021' may follow an order of October 2021."""
+    assert deal(deliveries=[Delivery(PartialDate(2021), 3)]).delivered == Count.exact(3)
+
+
+def test_delivered_may_not_exceed_an_exact_quantity() -> None:
+    """Four delivered against three ordered is rejected."""
+    rule = "exceeds the quantity ordered (3)"
+    with pytest.raises(ValidationError, match=exact(f"Deal.deliveries: '4 delivered' {rule}")):
+        deal(deliveries=[Delivery(PartialDate(2021, 12), 2), Delivery(PartialDate(2022, 1), 2)])
+
+
+def test_delivered_may_exceed_an_estimated_quantity() -> None:
+    """Estimates are not compared: five delivered against 'about three' is accepted."""
+    assert deal(quantity=Count.about(3), deliveries=[Delivery(None, 5)]).delivered == Count.exact(5)
+
+
+def test_delivered_total_is_unknown_if_any_delivery_count_is() -> None:
+    """The delivered total is None if a delivery's count is not reported."""
+    made = deal(deliveries=[Delivery(PartialDate(2021, 12), 2), Delivery(PartialDate(2022))])
+    assert made.delivered is None
+
+
+def test_quantity_int_becomes_an_exact_count() -> None:
+    """quantity=3 is Count.exact(3); a bool is rejected."""
+    assert deal().quantity == Count.exact(3)
+    with pytest.raises(ValidationError, match=exact("Deal.quantity: True is not a Count")):
+        deal(quantity=True)
+
+
+@pytest.mark.parametrize("confidence", [Confidence.CONFIRMED, Confidence.DENIED])
+def test_confirmed_or_denied_deal_needs_a_statement_saying_so(confidence: Confidence) -> None:
+    """A CONFIRMED or DENIED deal carries a party's statement with that position."""
+    rule = f"needs a Statement from a party with position {confidence.name}"
+    with pytest.raises(ValidationError, match=exact(f"Deal.confidence: {confidence!r} {rule}")):
+        deal(confidence=confidence)
+    statement = Statement(KYRGYZSTAN, position=confidence, source=NEWS)
+    assert deal(confidence=confidence, statements=[statement]).statements == (statement,)
+
+
+def test_a_reported_deal_may_carry_a_denial() -> None:
+    """Reported by the press and denied by a party: REPORTED with a DENIED statement."""
+    denial = Statement(TURKEY, position=Confidence.DENIED, source=OTHER_NEWS)
+    made = deal(sources=[NEWS, OTHER_NEWS], statements=[denial])
+    assert made.confidence is Confidence.REPORTED
+
+
+def test_a_confirmed_deal_needs_the_confirming_position() -> None:
+    """A denial does not make a deal CONFIRMED."""
+    denial = Statement(TURKEY, position=Confidence.DENIED, source=NEWS)
+    with pytest.raises(
+        ValidationError, match="needs a Statement from a party with position CONFIRMED"
+    ):
+        deal(confidence=Confidence.CONFIRMED, statements=[denial])
+
+
+def test_intermediaries_are_kept_in_order_and_must_not_repeat() -> None:
+    """Intermediaries route the transfer, in order; the same one twice is rejected."""
+    broker = Organization("Broker", country=TURKEY, kind=OrgKind.INTERMEDIARY)
+    end_user = Organization("Border Service", country=KYRGYZSTAN, kind=OrgKind.ARMED_FORCES)
+    made = deal(intermediaries=[broker], recipient=Recipient(KYRGYZSTAN, end_user=end_user))
+    assert made.intermediaries == (broker,)
+    assert made.organizations == (BAYKAR, broker, end_user)
+    with pytest.raises(ValidationError, match=r"^Deal\.intermediaries: .* has duplicates$"):
+        deal(intermediaries=[broker, broker])
+
+
+def test_intermediaries_must_be_organizations() -> None:
+    """An intermediary given as a name is rejected."""
+    with pytest.raises(
+        ValidationError, match=r"^Deal\.intermediaries: 'TSK Vektor' is not an? Organization$"
+    ):
+        deal(intermediaries=["TSK Vektor"])
+
+
+def test_value_must_be_money() -> None:
+    """A value given as a number is rejected; Money is accepted."""
+    with pytest.raises(ValidationError, match=exact("Deal.value: 69000000 is not a Money")):
+        deal(value=69000000)
+    assert deal(value=Money("69000000", "USD")).value == Money("69000000", "USD")
+
+
+def test_second_hand_must_be_a_bool() -> None:
+    """The second-hand flag is a bool."""
+    with pytest.raises(ValidationError, match=exact("Deal.second_hand: 'yes' is not a bool")):
+        deal(second_hand="yes")
+    assert deal(second_hand=True).second_hand
+
+
+def test_notes_are_bounded() -> None:
+    """Notes longer than 5,000 characters are rejected."""
+    with pytest.raises(ValidationError, match=r"^Deal\.notes: .* is longer than 5000 characters$"):
+        deal(notes="x" * 5001)
+
+
+@pytest.mark.parametrize("bad_id", ["", "TUR-KGZ", "-x", "a b", "x" * 129, 5])
+def test_id_must_be_lower_case_and_short(bad_id: object) -> None:
+    """An id with capitals, spaces, a leading dash or over 128 characters is rejected."""
+    with pytest.raises(ValidationError, match=r"^Deal\.id: .* is not an id \(lower-case letters"):
+        deal(id=bad_id)
+
+
+def test_an_explicit_id_is_kept() -> None:
+    """A caller's id is kept as given."""
+    assert deal(id="sipri-12345").id == "sipri-12345"
+
+
+def test_default_id_uses_the_announcement_when_there_is_no_order() -> None:
+    """An interest without an order is identified by its announcement date, or as undated."""
+    interest = deal(status=DealStatus.INTEREST, ordered=None, deliveries=[], quantity=None)
+    assert interest.id == "tur-kgz-bayraktar-tb2-undated"
+    assert interest.year is None
+    announced = attrs.evolve(interest, announced=PartialDate(2020, 11), id="x")
+    assert announced.year == 2020
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("supplier", "TUR"),
+        ("recipient", "KGZ"),
+        ("platform", "Bayraktar TB2"),
+        ("status", "delivered"),
+    ],
+)
+def test_deal_parts_must_have_their_types_when_an_id_is_given(field: str, value: str) -> None:
+    """A part of the wrong type is a ValidationError naming the field."""
+    with pytest.raises(ValidationError, match=rf"^Deal\.{field}: {value!r} is not a "):
+        deal(**{field: value, "id": "x"})
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("supplier", "TUR"), ("recipient", "KGZ"), ("platform", "Bayraktar TB2")]
+)
+def test_deal_parts_must_have_their_types(field: str, value: str) -> None:
+    """A part of the wrong type is a ValidationError, also when the id is made by default."""
+    with pytest.raises(ValidationError, match=rf"^Deal\.{field}: {value!r} is not a "):
+        deal(**{field: value})
+
+
+def test_evolve_revalidates_deals() -> None:
+    """attrs.evolve re-runs the deal's rules."""
+    with pytest.raises(ValidationError, match="is the supplier's country too"):
+        attrs.evolve(deal(), recipient=Recipient(TURKEY))
+    with pytest.raises(ValidationError, match="no delivery is given"):
+        attrs.evolve(deal(), deliveries=())
+
+
+def test_deals_are_equal_by_value_and_hashable() -> None:
+    """Two deals built alike are equal and hash equal."""
+    assert deal() == deal()
+    assert hash(deal()) == hash(deal())

@@ -1,0 +1,364 @@
+"""Quantities: the accepted forms, every rejection, and the untrusted-input guarantee."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+import pint
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dronemarket.errors import UnitError
+from dronemarket.units import (
+    MAX_QUANTITY_TEXT,
+    Dimension,
+    magnitude_in,
+    quantity,
+    registry,
+    si_magnitude,
+    unit_label,
+)
+
+LENGTH = Dimension.LENGTH
+APP = pint.get_application_registry()  # type: ignore[no-untyped-call]
+EXPECT_LENGTH = "(expected a length, such as '12 m' or '30,000 ft')"
+
+
+def exact(message: str) -> str:
+    """Return a pattern that matches `message` and nothing else."""
+    return f"^{re.escape(message)}$"
+
+
+def ceiling(value: Any) -> pint.Quantity[Any]:
+    """Read `value` as the ceiling of a Specs, the way Specs reads it."""
+    return quantity(value, LENGTH, owner="Specs", field="ceiling")
+
+
+# --- what is accepted -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dimension", "magnitude", "unit"),
+    [
+        ("25000 ft", Dimension.LENGTH, 25000, "foot"),
+        ("27 h", Dimension.DURATION, 27, "hour"),
+        ("70 kn", Dimension.SPEED, 70, "knot"),
+        ("100 hp", Dimension.POWER, 100, "horsepower"),
+        ("1.5 t", Dimension.MASS, 1.5, "metric_ton"),
+        ("130 km/h", Dimension.SPEED, 130, "kilometer / hour"),
+        ("650kg", Dimension.MASS, 650, "kilogram"),
+        (" 12 m ", Dimension.LENGTH, 12, "meter"),
+        ("2.5e3 m", Dimension.LENGTH, 2500.0, "meter"),
+        (".5 h", Dimension.DURATION, 0.5, "hour"),
+        ("+45 min", Dimension.DURATION, 45, "minute"),
+    ],
+)
+def test_strings_of_each_dimension_are_read_in_their_own_unit(
+    text: str, dimension: Dimension, magnitude: float, unit: str
+) -> None:
+    """A number and a unit becomes a Quantity of that dimension, in the unit given."""
+    made = quantity(text, dimension)
+    assert made.magnitude == magnitude
+    assert str(made.units) == unit
+
+
+def test_units_are_kept_as_given() -> None:
+    """A published '30,000 ft' stays 30,000 feet; conversion is on demand."""
+    made = quantity("30,000 ft", LENGTH)
+    assert made.magnitude == 30000
+    assert type(made.magnitude) is int
+    assert str(made.units) == "foot"
+    assert made.to("m").magnitude == pytest.approx(9144)
+
+
+def test_thousands_separators_are_read() -> None:
+    """'1,234,567 m' is read as 1234567 metres."""
+    assert quantity("1,234,567 m", LENGTH).magnitude == 1234567
+
+
+def test_dimension_none_accepts_any_known_kind() -> None:
+    """With no declared dimension, any length, mass, duration, speed or power is accepted."""
+    for text in ("12 m", "650 kg", "27 h", "70 kn", "100 hp"):
+        assert quantity(text, None).magnitude > 0
+
+
+def test_quantities_are_made_in_the_application_registry() -> None:
+    """Quantities come from pint's application registry, not a registry of the library's own."""
+    made = quantity("12 m", LENGTH)
+    assert made._REGISTRY is APP.get()
+    assert registry() is APP.get()
+
+
+def test_a_quantity_of_the_application_registry_is_returned_as_is() -> None:
+    """A valid Quantity of the application registry is accepted unchanged."""
+    given_ = registry().Quantity(12, "m")
+    assert quantity(given_, LENGTH) is given_
+
+
+def test_quantities_from_another_registry_are_recreated_in_the_application_registry() -> None:
+    """A Quantity from another UnitRegistry is re-created in the application registry."""
+    other: pint.UnitRegistry[Any] = pint.UnitRegistry()
+    foreign = other.Quantity(30000, "ft")
+    made = quantity(foreign, LENGTH)
+    assert made._REGISTRY is registry()
+    assert made._REGISTRY is not other
+    assert made.magnitude == 30000
+    assert str(made.units) == "foot"
+    assert made == registry().Quantity(30000, "ft")
+
+
+def test_a_unit_unknown_to_the_application_registry_is_rejected() -> None:
+    """A foreign Quantity in a unit the application registry does not define is a UnitError."""
+    other: pint.UnitRegistry[Any] = pint.UnitRegistry()
+    other.define("smoot = 1.7018 m")
+    with pytest.raises(UnitError, match=r"^Quantity\.value: .*smoot.* has a unit this registry"):
+        quantity(other.Quantity(3, "smoot"), LENGTH)
+
+
+def test_si_magnitude_and_magnitude_in_convert() -> None:
+    """si_magnitude gives SI base units, magnitude_in any unit, unit_label the short symbol."""
+    made = quantity("25,000 ft", LENGTH)
+    assert si_magnitude(made) == pytest.approx(7620)
+    assert magnitude_in(made, "km") == pytest.approx(7.62)
+    assert unit_label(made) == "ft"
+
+
+# --- what is rejected ---------------------------------------------------------------------
+
+
+def test_wrong_dimension_is_rejected() -> None:
+    """A mass given for a length is a UnitError saying what was expected."""
+    with pytest.raises(
+        UnitError, match=exact(f"Specs.ceiling: '12 kg' is not a length {EXPECT_LENGTH}")
+    ):
+        ceiling("12 kg")
+
+
+def test_wrong_dimension_quantity_is_rejected() -> None:
+    """A mass Quantity given for a length is a UnitError."""
+    with pytest.raises(
+        UnitError, match=r"^Specs\.ceiling: <Quantity\(12, 'kilogram'\)> is not a length"
+    ):
+        ceiling(registry().Quantity(12, "kg"))
+
+
+def test_a_quantity_of_no_known_kind_is_rejected_when_any_kind_is_allowed() -> None:
+    """An area is not a length, mass, duration, speed or power."""
+    with pytest.raises(UnitError, match=r"is not a quantity of a known kind \(length, mass, "):
+        quantity(registry().Quantity(3, "m**2"), None)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        float("nan"),
+        float("inf"),
+        float("-inf"),
+    ],
+)
+def test_non_finite_quantities_are_rejected(value: float) -> None:
+    """NaN and infinite magnitudes are a UnitError."""
+    with pytest.raises(UnitError, match=re.escape(f"is not finite {EXPECT_LENGTH}")):
+        ceiling(registry().Quantity(value, "m"))
+
+
+def test_an_overflowing_string_is_rejected_as_not_finite() -> None:
+    """'1e999 m' overflows to infinity and is a UnitError."""
+    with pytest.raises(
+        UnitError, match=exact(f"Specs.ceiling: '1e999 m' is not finite {EXPECT_LENGTH}")
+    ):
+        ceiling("1e999 m")
+
+
+@pytest.mark.parametrize("text", ["nan m", "inf m", "NaN m", "infinity m"])
+def test_non_finite_strings_are_rejected(text: str) -> None:
+    """NaN and infinity spelled out are not numbers and are a UnitError."""
+    with pytest.raises(
+        UnitError,
+        match=exact(f"Specs.ceiling: {text!r} is not a number and a unit {EXPECT_LENGTH}"),
+    ):
+        ceiling(text)
+
+
+@pytest.mark.parametrize("text", ["0 m", "0.0 m", "-5 m", "-0.1 ft"])
+def test_zero_and_negative_strings_are_rejected(text: str) -> None:
+    """Zero and negative lengths are a UnitError."""
+    with pytest.raises(
+        UnitError, match=exact(f"Specs.ceiling: {text!r} is not positive {EXPECT_LENGTH}")
+    ):
+        ceiling(text)
+
+
+@pytest.mark.parametrize("magnitude", [0, -1, -0.5])
+def test_zero_and_negative_quantities_are_rejected(magnitude: float) -> None:
+    """Zero and negative Quantities are a UnitError."""
+    with pytest.raises(UnitError, match=re.escape(f"is not positive {EXPECT_LENGTH}")):
+        ceiling(registry().Quantity(magnitude, "m"))
+
+
+@pytest.mark.parametrize("value", [True, False])
+def test_bools_are_rejected(value: bool) -> None:
+    """A bool is not a quantity."""
+    message = f"Specs.ceiling: {value!r} is a bool, not a quantity with a unit {EXPECT_LENGTH}"
+    with pytest.raises(UnitError, match=exact(message)):
+        ceiling(value)
+
+
+@pytest.mark.parametrize("value", [12, 12.5, None, b"12 m", [12, "m"]])
+def test_bare_numbers_and_other_objects_are_rejected(value: object) -> None:
+    """A bare number (no unit) or any other non-quantity is a UnitError."""
+    kind = type(value).__name__
+    article = "an" if kind[0] in "aeiou" else "a"
+    with pytest.raises(
+        UnitError, match=re.escape(f"is {article} {kind}, not a quantity with a unit")
+    ):
+        ceiling(value)
+
+
+@pytest.mark.parametrize("text", ["12", "12.5", "  7  "])
+def test_number_strings_without_a_unit_are_rejected(text: str) -> None:
+    """A string holding only a number is a UnitError."""
+    with pytest.raises(
+        UnitError,
+        match=exact(f"Specs.ceiling: {text!r} is not a number and a unit {EXPECT_LENGTH}"),
+    ):
+        ceiling(text)
+
+
+@pytest.mark.parametrize("text", ["20 degC", "20 degree_Celsius", "70 degF"])
+def test_offset_unit_strings_are_rejected(text: str) -> None:
+    """Offset units such as degrees Celsius are not amounts and are a UnitError."""
+    with pytest.raises(UnitError, match=r"is not a (length|quantity of a known kind)"):
+        quantity(text, None)
+    with pytest.raises(
+        UnitError, match=exact(f"Specs.ceiling: {text!r} is not a length {EXPECT_LENGTH}")
+    ):
+        ceiling(text)
+
+
+def test_the_degree_sign_is_rejected() -> None:
+    """'20 °C' is not a number and a unit."""
+    with pytest.raises(UnitError, match="is not a number and a unit"):
+        quantity("20 °C", None)
+
+
+def test_offset_unit_quantities_are_rejected() -> None:
+    """A Quantity in degrees Celsius, from any registry, is a UnitError."""
+    with pytest.raises(UnitError, match="is not a quantity of a known kind"):
+        quantity(registry().Quantity(20, "degC"), None)
+    with pytest.raises(UnitError, match="is not a quantity of a known kind"):
+        quantity(pint.UnitRegistry().Quantity(20, "degC"), None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "m",
+        "twelve m",
+        "12 m m",
+        "12 m*s",
+        "12 m^2",
+        "1,5 m",
+        "12,00 m",
+        "0x10 m",
+        "1e m",
+    ],
+)
+def test_malformed_strings_are_rejected(text: str) -> None:
+    """A string that is not a plain number and a unit is a UnitError."""
+    with pytest.raises(
+        UnitError,
+        match=exact(f"Specs.ceiling: {text!r} is not a number and a unit {EXPECT_LENGTH}"),
+    ):
+        ceiling(text)
+
+
+def test_unknown_unit_names_are_rejected() -> None:
+    """A well-formed string with a unit pint does not know is a UnitError."""
+    with pytest.raises(
+        UnitError, match=exact(f"Specs.ceiling: '3 furlongz' has an unknown unit {EXPECT_LENGTH}")
+    ):
+        ceiling("3 furlongz")
+
+
+def test_strings_at_the_length_limit_are_read() -> None:
+    """A string of exactly MAX_QUANTITY_TEXT characters is parsed."""
+    text = "1" * (MAX_QUANTITY_TEXT - 2) + " m"
+    assert len(text) == MAX_QUANTITY_TEXT
+    assert quantity(text, LENGTH).magnitude == int("1" * (MAX_QUANTITY_TEXT - 2))
+
+
+def test_over_long_strings_are_rejected_unread() -> None:
+    """A string longer than MAX_QUANTITY_TEXT is a UnitError, even if well formed."""
+    text = "1" * (MAX_QUANTITY_TEXT - 1) + " m"
+    assert len(text) == MAX_QUANTITY_TEXT + 1
+    with pytest.raises(
+        UnitError, match=re.escape(f"is longer than {MAX_QUANTITY_TEXT} characters")
+    ):
+        ceiling(text)
+
+
+# --- strings are untrusted ---------------------------------------------------------------
+
+PARSER_BOMBS = [
+    "2**2**2**2**2 m",
+    "2**2**2**2**2**2**2**2 m",
+    "9**9**9 m",
+    "1e1000000 m",
+    "1e1000 m",
+    "(((((((((( m",
+    "((((((((((((((((((((((((((((((1)))))))))))))))))))))))))))))) m",
+    "m" * 500,
+    "9" * 900 + " m",
+    "1 " + "m*" * 30 + "m",
+    "1 m" + "/m" * 30,
+    "__import__('os') m",
+    "1 m; import os",
+    "1\x00 m",
+    "1 m\n2 m",
+]
+
+
+@pytest.mark.parametrize("text", PARSER_BOMBS, ids=lambda text: repr(text)[:30])
+def test_known_parser_bombs_are_rejected(text: str) -> None:
+    """Strings that make pint's expression parser run for minutes are a UnitError."""
+    with pytest.raises(UnitError):
+        quantity(text, LENGTH)
+
+
+@given(st.text(max_size=1000), st.sampled_from([None, *Dimension]))
+def test_any_text_gives_a_quantity_or_a_unit_error(text: str, dimension: Dimension | None) -> None:
+    """quantity() answers any text up to 1,000 characters with a Quantity or a UnitError."""
+    try:
+        made = quantity(text, dimension)
+    except UnitError:
+        return
+    assert isinstance(made, pint.Quantity)
+    assert math.isfinite(made.magnitude)
+    assert made.magnitude > 0
+
+
+NUMBERISH = st.from_regex(
+    r"\s?[-+]?[0-9,.]{1,12}([eE][-+]?[0-9]{1,4})?\s?(m|kg|ft|h|kn|hp|km/h|degC|x|/|\*|\^)?\s?",
+    fullmatch=True,
+)
+
+
+@given(NUMBERISH, st.sampled_from([None, *Dimension]))
+def test_number_like_text_gives_a_quantity_or_a_unit_error(
+    text: str, dimension: Dimension | None
+) -> None:
+    """Text shaped like a quantity is read or rejected with a UnitError, nothing else."""
+    try:
+        made = quantity(text, dimension)
+    except UnitError:
+        return
+    assert math.isfinite(made.magnitude)
+    assert made.magnitude > 0
+    if dimension is not None:
+        assert made.check(dimension.pint_dimension)
