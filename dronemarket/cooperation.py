@@ -31,7 +31,7 @@ from attrs import Factory, field, frozen
 
 from dronemarket import _validate as v
 from dronemarket.dates import PartialDate
-from dronemarket.deals import _ID, Money
+from dronemarket.deals import _ID, Money, slug
 from dronemarket.errors import ValidationError
 from dronemarket.parties import Country, Organization, Statement, check_confidence
 from dronemarket.platforms import Platform
@@ -53,6 +53,8 @@ class CooperationKind(enum.Enum):
     """A government sets money aside for drones."""
     PROPOSAL = "proposal"
     """A party, parliament or agency proposes a drone policy or purchase."""
+    TECHNOLOGY_TRANSFER = "technology transfer"
+    """Know-how passes from one party to another, with no platform named."""
     EXPERTISE = "expertise"
     """Experts of one country work on another's drones."""
     EXERCISE = "exercise"
@@ -73,7 +75,7 @@ def _default_id(record: Cooperation) -> str:
 def _id_of(record: Cooperation) -> str:
     codes = dict.fromkeys(_party_key(party) for party in record.parties)
     when = str(record.start) if record.start else "undated"
-    return "-".join([record.kind.value, *codes, when]).casefold()[:128]
+    return "-".join([slug(record.kind.value), *codes, when]).casefold()[:128]
 
 
 @frozen(cache_hash=True)

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import pytest
 
 from dronemarket import (
     Arrangement,
     Category,
     Confidence,
+    Cooperation,
+    CooperationKind,
     Count,
     Country,
     Deal,
@@ -302,25 +305,19 @@ def test_the_tb2_and_the_wing_loong_in_libya() -> None:
 # --- seed 001: Turan tactic (2025) -----------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValidationError,
-    reason="MODEL: LicensedProduction needs a Platform; the seed reports a drone technology "
-    "transfer to Kazakhstan without naming a platform",
-)
 def test_turkey_transfers_drone_technology_to_kazakhstan() -> None:
-    """Türkiye's drone technology transfer to Kazakhstan is a technology-transfer record."""
+    """Türkiye's drone technology transfer to Kazakhstan, with no platform named, is held."""
     # "Kazakhstan | Joint Training & Equipment Supply | Annual military drills, drone tech
     # transfer |"
-    LicensedProduction(
-        platform=None,  # type: ignore[arg-type]
-        licensor=Supplier(TURKEY),
-        host=KAZAKHSTAN,
-        arrangement=Arrangement.TECHNOLOGY_TRANSFER,
-        status=ProductionStatus.PRODUCING,
+    transfer = Cooperation(
+        kind=CooperationKind.TECHNOLOGY_TRANSFER,
+        parties=[TURKEY, KAZAKHSTAN],
+        summary="Drone technology transfer from Türkiye to Kazakhstan",
         sources=[SEED_001],
-        id="tur-kaz-drone-technology",  # the default id needs a platform (see test_production)
     )
+    assert transfer.platforms == ()
+    assert transfer.countries == (TURKEY, KAZAKHSTAN)
+    assert transfer.id == "technology-transfer-tur-kaz-undated"
 
 
 # --- seed 002: The Defense Post, 2 December 2020 ------------------------------------------
@@ -500,12 +497,6 @@ def test_chinese_experts_work_on_drones_at_iemz_kupol_reported_and_denied() -> N
     assert assistance.id == "chn-rus-garpiya-undated"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValidationError,
-    reason="MODEL: Platform.category is required and Category has no 'unknown'; the seed "
-    "gives the GA-21's roles (reconnaissance and strike), not its kind",
-)
 def test_the_ga_21_was_tested_with_chinese_experts() -> None:
     """The GA-21, of unstated kind, is a platform the Chinese experts worked on at Kupol."""
     # "Among the drone models tested during these collaborations are the Garpiya series ... and
@@ -514,10 +505,10 @@ def test_the_ga_21_was_tested_with_chinese_experts() -> None:
     ga_21 = Platform(
         "GA-21",
         manufacturer=IEMZ_KUPOL,
-        category=None,  # type: ignore[arg-type]
         roles={Role.ISR, Role.STRIKE},
         sources=[REUTERS],
     )
+    assert ga_21.category is None  # the seed gives its roles, not its kind
     LicensedProduction(
         platform=ga_21,
         licensor=Supplier(CHINA),
@@ -542,12 +533,6 @@ def test_tsk_vektor_is_under_us_and_eu_sanctions() -> None:
     assert all(s.imposed is None for s in sanctions)  # the seed gives no date
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValidationError,
-    reason="MODEL: a Deal needs one Platform with a Category; the seed names no model, only "
-    "'Chinese-made attack and surveillance drones' (no unidentified-platform type)",
-)
 def test_kupol_received_chinese_drones_through_tsk_vektor() -> None:
     """Kupol's receipt of Chinese-made drones through the sanctioned TSK Vektor is a deal."""
     # "The report further reveals that Kupol has received shipments of Chinese-made attack and
@@ -559,7 +544,6 @@ def test_kupol_received_chinese_drones_through_tsk_vektor() -> None:
     unidentified = Platform(
         "Chinese-made attack and surveillance drones",
         manufacturer=None,
-        category=None,  # type: ignore[arg-type]
         roles={Role.STRIKE, Role.ISR},
     )
     deal = Deal(
@@ -674,17 +658,63 @@ def test_japans_drone_budget_is_money() -> None:
     assert str(dollars) == "~676,000,000 USD"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ImportError,
-    reason="MODEL: no record for defence cooperation without a platform or a transfer "
-    "(ministers' talks on equipment and technology cooperation)",
-)
 def test_japan_and_turkey_explore_defence_cooperation() -> None:
     """The Japan-Türkiye ministers' meeting of 19 August 2025 is a cooperation record."""
     # "L'incontro con il suo omologo turco Yaşar Güler, svoltosi il 19 agosto 2025, ..."
     # "L'incontro ad Ankara ha visto i due ministri esplorare nuove vie di collaborazione
     # nell'ambito dell'equipaggiamento e della tecnologia della difesa, ..."
-    from dronemarket import Cooperation  # type: ignore[attr-defined]  # noqa: PLC0415
+    meeting = Cooperation(
+        kind=CooperationKind.MEETING,
+        parties=[JAPAN, TURKEY],
+        start=PartialDate(2025, 8, 19),
+        summary="Defence ministers Gen Nakatani and Yaşar Güler meet in Ankara",
+        platforms=[TB2],
+        sources=[SEED_004],
+    )
+    assert meeting.year == 2025
+    assert meeting.label == "meeting: Bayraktar TB2"
 
-    Cooperation(parties=(JAPAN, TURKEY), date=PartialDate(2025, 8, 19), sources=[SEED_004])
+
+def test_japan_budgets_for_drones() -> None:
+    """Japan's budget of over 100 billion yen for drones in 2026 is a budget record."""
+    # "Il Ministero della Difesa giapponese ha stanziato oltre 100 miliardi di yen (circa 676
+    # milioni di dollari) nel budget difesa 2026 specificamente per i veicoli aerei senza
+    # pilota."
+    budget = Cooperation(
+        kind=CooperationKind.BUDGET,
+        parties=[JAPAN],
+        summary="Over 100 billion yen for unmanned aerial vehicles in the 2026 defence budget",
+        value=Money("100000000000", "JPY"),
+        start=PartialDate(2026),
+        sources=[SEED_004],
+        notes="'oltre 100 miliardi di yen (circa 676 milioni di dollari)': a lower bound",
+    )
+    assert budget.value is not None
+    assert budget.value.currency == "JPY"
+
+
+def test_a_budget_needs_its_amount() -> None:
+    """A budget record without an amount is rejected."""
+    with pytest.raises(ValidationError, match=r"^Cooperation\.value: None is None, but a budget"):
+        Cooperation(
+            kind=CooperationKind.BUDGET, parties=[JAPAN], summary="Drones", sources=[SEED_004]
+        )
+
+
+def test_the_kazakh_delegation_visit_is_held_with_its_dates() -> None:
+    """The Kazakh delegation's 23-25 November 2020 visit is a visit with a start and an end."""
+    # "Eine Delegation des kasachischen Verteidigungsministeriums besuchte vom 23. bis
+    # 25. November 2020 das 14. Basiskommando für unbemannte Flugzeugsysteme"
+    visit = Cooperation(
+        kind=CooperationKind.VISIT,
+        parties=[KAZAKH_MOD, TURKISH_MOD],
+        start=PartialDate(2020, 11, 23),
+        end=PartialDate(2020, 11, 25),
+        platforms=[TB2],
+        summary="Kazakh MoD delegation inspects the TB2 at the 14th UAS Base Command, Batman",
+        sources=[SEED_002_DE],
+    )
+    assert PartialDate(2020, 11) == PartialDate(2020, 11)
+    assert visit.start in PartialDate(2020, 11)
+    with pytest.raises(ValidationError, match=r"^Cooperation\.end: '2020-11-22' is before"):
+        attrs.evolve(visit, end=PartialDate(2020, 11, 22))
