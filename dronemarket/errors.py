@@ -29,7 +29,10 @@ _MAX_SHOWN = 60  # characters of a rejected value quoted in a message
 
 def _show(value: object) -> str:
     """Return a short, safe ``repr`` of a rejected value for an error message."""
-    text = repr(value)
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 - e.g. an int over 4,300 digits; the message must not fail
+        text = f"<{type(value).__name__} that cannot be shown>"
     if len(text) > _MAX_SHOWN:
         return f"{text[: _MAX_SHOWN - 5]}...{text[-2:]}"
     return text
