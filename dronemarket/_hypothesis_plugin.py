@@ -44,6 +44,8 @@ _STRATEGIES = {
     "Platform": "platforms",
     "Deal": "deals",
     "LicensedProduction": "licensed_production",
+    "Cooperation": "cooperations",
+    "Market": "markets",
 }
 # Types whose strategy needs an argument: a dimension for their values.
 _DIMENSIONED = {"Reported": "reported", "Figure": "figures"}
@@ -67,10 +69,10 @@ def _dimensioned(name: str) -> Callable[[type[Any]], Any]:
 def _register() -> None:
     """Register a strategy for every public type with ``st.register_type_strategy``.
 
-    Called by Hypothesis on import. Hypothesis, `dronemarket` and the
-    `Market` class are imported here, not at module level, and a
-    `dronemarket` that cannot be imported (a broken install) registers
-    nothing rather than breaking Hypothesis.
+    Called by Hypothesis on import. Hypothesis and `dronemarket` are
+    imported here, not at module level, and a `dronemarket` that cannot be
+    imported (a broken install) registers nothing rather than breaking
+    Hypothesis.
     """
     from hypothesis import strategies as st  # noqa: PLC0415 - the plugin loads lazily
 
@@ -82,8 +84,3 @@ def _register() -> None:
         st.register_type_strategy(getattr(dronemarket, type_name), _lazy(strategy_name))
     for type_name, strategy_name in _DIMENSIONED.items():
         st.register_type_strategy(getattr(dronemarket, type_name), _dimensioned(strategy_name))
-    try:
-        from dronemarket.market import Market  # noqa: PLC0415
-    except ImportError:  # the market module is newer than this plugin
-        return
-    st.register_type_strategy(Market, _lazy("markets"))

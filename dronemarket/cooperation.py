@@ -25,6 +25,7 @@ drones, experts help a factory. A :class:`Cooperation` holds them, typed:
 from __future__ import annotations
 
 import enum
+from typing import Final
 
 import attrs
 from attrs import Factory, field, frozen
@@ -37,7 +38,7 @@ from dronemarket.parties import Country, Organization, Statement, check_confiden
 from dronemarket.platforms import Platform
 from dronemarket.sources import Confidence, Source
 
-__all__ = ["Cooperation", "CooperationKind"]
+__all__ = ["MULTILATERAL_KINDS", "Cooperation", "CooperationKind"]
 
 
 class CooperationKind(enum.Enum):
@@ -59,6 +60,17 @@ class CooperationKind(enum.Enum):
     """Experts of one country work on another's drones."""
     EXERCISE = "exercise"
     """A joint exercise or trial with drones."""
+
+
+MULTILATERAL_KINDS: Final = frozenset(
+    {
+        CooperationKind.VISIT,
+        CooperationKind.MEETING,
+        CooperationKind.AGREEMENT,
+        CooperationKind.EXERCISE,
+    }
+)
+"""The kinds of cooperation that need two parties or more."""
 
 
 def _party_key(party: Organization | Country) -> str:
@@ -139,13 +151,7 @@ class Cooperation:
 
     def __attrs_post_init__(self) -> None:
         name = type(self).__name__
-        bilateral = {
-            CooperationKind.VISIT,
-            CooperationKind.MEETING,
-            CooperationKind.AGREEMENT,
-            CooperationKind.EXERCISE,
-        }
-        if self.kind in bilateral and len(self.parties) < 2:
+        if self.kind in MULTILATERAL_KINDS and len(self.parties) < 2:
             rule = f"has one party, but a {self.kind.value} needs two or more"
             raise ValidationError(name, "parties", self.parties, rule)
         if self.start and self.end and self.end.surely_before(self.start):

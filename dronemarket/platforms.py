@@ -433,7 +433,7 @@ class Specs:
                 if (
                     info.dimension is not limit.dimension
                     or type(magnitude) not in _REAL
-                    or not 0 < si <= limit.upper_si
+                    or not (si > 0 and _at_most(si, limit.upper_si))
                 ):
                     _reject(name, value)
                 sis[name] = (si,)
@@ -543,6 +543,19 @@ def _reject(name: str, given: object) -> NoReturn:
     raise ValidationError("Specs", name, given, rule)
 
 
+def _at_most(value: float, bound: float) -> bool:
+    """Say whether `value` is at most `bound`, or equal to it as equality compares (rounded SI).
+
+    A value equal to a bound but given in another unit may exceed it in its
+    last binary digit once converted; it is not larger for that.
+    """
+    if value <= bound:
+        return True
+    # Only a value within round-off of the bound gets the rounded comparison
+    # (this also keeps infinities and NaN away from `rounded`).
+    return value <= bound * (1 + 1e-9) and rounded(value) <= rounded(bound)
+
+
 def _check_figure(name: str, figure: Figure, limit: _Limit) -> tuple[float, ...]:
     """Check every reported value of a figure for spec `name`; return them in SI."""
     spec = SPEC_FIELDS[name]
@@ -551,7 +564,7 @@ def _check_figure(name: str, figure: Figure, limit: _Limit) -> tuple[float, ...]
         raise UnitError("Specs", name, figure, rule)
     values = figure.si_values()
     for report, value in zip(figure.reports, values, strict=True):
-        if value > limit.upper_si:
+        if not _at_most(value, limit.upper_si):
             rule = f"exceeds the plausible {spec.description} of {spec.upper}"
             raise ValidationError("Specs", name, _text(report.value), rule)
     return values

@@ -1,0 +1,503 @@
+"""The Hypothesis strategies: valid objects only, arguments that constrain, every enum member.
+
+Also the entry-point registration (``st.from_type(dm.Deal)`` with no import of
+``dronemarket.strategies``), checked in a fresh interpreter.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, find, given, settings
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+from hypothesis.strategies import SearchStrategy
+
+import dronemarket as dm
+from dronemarket import strategies as dst
+from dronemarket.units import Dimension, si_magnitude
+
+# Strategies whose examples are cheap to make: no specs to draw for every platform.
+BARE_PLATFORMS = dst.platforms(specs=st.just(dm.Specs()))
+SHRINK = settings(database=None, max_examples=500, derandomize=True)
+
+# (strategy, the type it yields) for every public strategy.
+STRATEGIES: dict[str, tuple[Callable[[], SearchStrategy[Any]], type]] = {
+    "quantities": (lambda: dst.quantities(Dimension.LENGTH), dm.Quantity),
+    "reported": (lambda: dst.reported(Dimension.MASS), dm.Reported),
+    "figures": (lambda: dst.figures(Dimension.SPEED), dm.Figure),
+    "specs": (dst.specs, dm.Specs),
+    "countries": (dst.countries, dm.Country),
+    "organizations": (dst.organizations, dm.Organization),
+    "partial_dates": (dst.partial_dates, dm.PartialDate),
+    "sources": (dst.sources, dm.Source),
+    "statements": (dst.statements, dm.Statement),
+    "suppliers": (dst.suppliers, dm.Supplier),
+    "recipients": (dst.recipients, dm.Recipient),
+    "counts": (dst.counts, dm.Count),
+    "deliveries": (dst.deliveries, dm.Delivery),
+    "money": (dst.money, dm.Money),
+    "sanctions": (dst.sanctions, dm.Sanction),
+    "platforms": (dst.platforms, dm.Platform),
+    "deals": (dst.deals, dm.Deal),
+    "licensed_production": (dst.licensed_production, dm.LicensedProduction),
+    "cooperations": (dst.cooperations, dm.Cooperation),
+    "markets": (dst.markets, dm.Market),
+}
+
+
+def revalidated(value: Any) -> Any:
+    """Rebuild an object through its constructor, which runs every check again."""
+    if isinstance(value, dm.Market):
+        return rebuilt(value)
+    return attrs.evolve(value) if attrs.has(type(value)) else value
+
+
+def rebuilt(market: dm.Market) -> dm.Market:
+    """Build a market anew from the records of `market`."""
+    return dm.Market(
+        platforms=market.platforms,
+        organizations=market.organizations,
+        deals=market.deals,
+        production=market.production,
+        sanctions=market.sanctions,
+    )
+
+
+@pytest.mark.parametrize("name", sorted(STRATEGIES))
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_every_strategy_yields_valid_objects(name: str, data: st.DataObject) -> None:
+    """Each strategy yields objects of its type that pass validation again when rebuilt."""
+    make, kind = STRATEGIES[name]
+    value = data.draw(make())
+    assert isinstance(value, kind)
+    assert revalidated(value) == value
+
+
+@given(dst.quantities(Dimension.MASS, min_value="500 kg", max_value="1.5 t"))
+def test_quantities_respect_their_bounds(value: dm.Quantity) -> None:
+    """A quantity drawn between 500 kg and 1.5 t is a mass in that range."""
+    assert dm.units.quantity(value, Dimension.MASS) is value
+    assert 500 <= si_magnitude(value) <= 1500
+
+
+@given(dst.quantities("ceiling"))
+def test_a_spec_name_bounds_quantities_by_its_plausible_value(value: dm.Quantity) -> None:
+    """Quantities for a spec name lie within that spec's plausibility bound."""
+    assert 0 < si_magnitude(value) <= 40_000
+    assert dm.Specs(ceiling=value).ceiling is value
+
+
+@given(dst.quantities(Dimension.SPEED, units=["kn"]))
+def test_quantities_use_the_units_asked_for(value: dm.Quantity) -> None:
+    """Quantities asked for in knots are published in knots."""
+    assert str(value.units) == "knot"
+
+
+@given(dst.quantities(Dimension.LENGTH))
+def test_quantities_have_short_published_magnitudes(value: dm.Quantity) -> None:
+    """A drawn magnitude has at most three significant digits, like a published figure."""
+    digits = str(value.magnitude).replace(".", "").strip("0")
+    assert len(digits) <= 3
+
+
+def test_quantities_shrink_to_a_round_figure() -> None:
+    """The smallest mass over 500 kg that shrinking finds is a round figure in a common unit."""
+    found = find(dst.quantities(Dimension.MASS), lambda q: si_magnitude(q) > 500, settings=SHRINK)
+    assert str(found.units) in {"kilogram", "metric_ton", "pound"}
+    assert len(str(found.magnitude)) <= 4
+
+
+@given(dst.specs(required=["mtow", "payload", "warhead", "empty_mass"], max_reports=3))
+def test_specs_keep_every_reported_mass_below_the_take_off_mass(specs: dm.Specs) -> None:
+    """Generated specs hold the mass rules for every reported value, preferred or not."""
+    assert specs.mtow is not None
+    assert specs.payload is not None
+    top = max(si_magnitude(r.value) for r in specs.reported("mtow"))
+    assert all(si_magnitude(r.value) <= top for r in specs.reported("payload"))
+    assert si_magnitude(specs.payload) <= si_magnitude(specs.mtow)
+
+
+@given(dst.specs(fields=["wingspan", "ceiling"]))
+def test_specs_hold_only_the_fields_asked_for(specs: dm.Specs) -> None:
+    """Specs drawn from two fields know no other spec."""
+    assert set(specs.known()) <= {"wingspan", "ceiling"}
+
+
+def test_specs_shrink_to_single_round_values() -> None:
+    """The smallest specs with a payload and a take-off mass are two plain, round values."""
+    masses = dst.specs(fields=["mtow", "payload", "warhead"])
+    found = find(masses, lambda s: s.payload is not None and s.mtow is not None, settings=SHRINK)
+    assert found == dm.Specs(mtow="1 kg", payload="1 kg")
+
+
+@given(dst.partial_dates(2020, 2022, precision="month"))
+def test_partial_dates_respect_years_and_precision(date: dm.PartialDate) -> None:
+    """Dates drawn month-precise between 2020 and 2022 are that."""
+    assert 2020 <= date.year <= 2022
+    assert date.precision == "month"
+
+
+@given(dst.organizations(kinds=[dm.OrgKind.INTERMEDIARY], countries=["RUS"]))
+def test_organizations_respect_kinds_and_countries(org: dm.Organization) -> None:
+    """Organizations drawn as Russian intermediaries are that."""
+    assert org.kind is dm.OrgKind.INTERMEDIARY
+    assert org.country == dm.Country("RUS")
+
+
+@given(dst.countries(codes=["KAZ", "KGZ"]))
+def test_countries_come_from_the_codes_given(country: dm.Country) -> None:
+    """Countries drawn from two codes are one of them."""
+    assert country.code in {"KAZ", "KGZ"}
+
+
+@given(dst.counts(kinds=["between"], min_value=10, max_value=20))
+def test_counts_respect_kind_and_range(count: dm.Count) -> None:
+    """Ranges drawn between 10 and 20 are estimated ranges inside those figures."""
+    low, central, high = count.bounds()
+    assert central is None
+    assert low is not None
+    assert high is not None
+    assert 10 <= low <= high <= 20
+    assert count.estimate
+
+
+@given(dst.money(currencies=["EUR"], max_value=Decimal(1000)))
+def test_money_respects_currency_and_bound(value: dm.Money) -> None:
+    """Money drawn in euros up to 1,000 is that."""
+    assert value.currency == "EUR"
+    assert 0 < value.amount <= 1000
+
+
+@given(dst.deliveries(not_before=dm.PartialDate(2021, 6)))
+def test_deliveries_are_never_surely_before_the_floor(delivery: dm.Delivery) -> None:
+    """A delivery drawn not before June 2021 is not surely before it."""
+    if delivery.date is not None:
+        assert not delivery.date.surely_before(dm.PartialDate(2021, 6))
+
+
+@given(dst.platforms(categories=[dm.Category.LOITERING_MUNITION], roles=[dm.Role.STRIKE]))
+def test_platforms_respect_categories_and_roles(platform: dm.Platform) -> None:
+    """Platforms drawn as strike loitering munitions are that."""
+    assert platform.category is dm.Category.LOITERING_MUNITION
+    assert platform.roles <= {dm.Role.STRIKE}
+
+
+@given(dst.platforms())
+def test_platform_lineage_names_another_platform(platform: dm.Platform) -> None:
+    """A generated platform's parent is another platform, and service follows first flight."""
+    for parent in platform.lineage():
+        assert parent.name != platform.name
+    if platform.first_flight and platform.in_service:
+        assert not platform.in_service.surely_before(platform.first_flight)
+
+
+TB2 = dm.Platform(
+    "Bayraktar TB2",
+    manufacturer=dm.Organization("Baykar", country=dm.Country("TUR"), kind=dm.OrgKind.MANUFACTURER),
+    category=dm.Category.MALE,
+)
+
+
+@given(dst.deals(statuses=[dm.DealStatus.DELIVERED], platforms=[TB2]))
+def test_deals_respect_statuses_and_platforms(deal: dm.Deal) -> None:
+    """Deals drawn as delivered TB2s are that, with at least one delivery."""
+    assert deal.status is dm.DealStatus.DELIVERED
+    assert deal.platform is TB2
+    assert deal.deliveries
+
+
+@given(
+    dst.deals(
+        platforms=BARE_PLATFORMS,
+        suppliers=[dm.Supplier(dm.Country("TUR"))],
+        recipients=dst.recipients(countries=["TUR", "KGZ"]),
+    )
+)
+def test_deals_never_pair_a_country_with_itself(deal: dm.Deal) -> None:
+    """With a Turkish supplier, the recipient drawn is never Türkiye too."""
+    assert deal.supplier == dm.Supplier(dm.Country("TUR"))
+    assert deal.recipient.country != dm.Country("TUR")
+
+
+@given(dst.deals(platforms=BARE_PLATFORMS))
+def test_deals_obey_every_deal_rule(deal: dm.Deal) -> None:
+    """Generated deals keep order, delivery, count, country, source and statement rules."""
+    assert deal.sources
+    if deal.supplier.country is not None:
+        assert deal.supplier.country != deal.recipient.country
+    for delivery in deal.deliveries:
+        if deal.ordered is not None and delivery.date is not None:
+            assert not delivery.date.surely_before(deal.ordered)
+    delivered = deal.delivered
+    if delivered is not None and delivered.is_exact and deal.quantity and deal.quantity.is_exact:
+        assert delivered.central is not None
+        assert deal.quantity.central is not None
+        assert delivered.central <= deal.quantity.central
+    if deal.confidence in {dm.Confidence.CONFIRMED, dm.Confidence.DENIED}:
+        assert any(s.position is deal.confidence for s in deal.statements)
+
+
+@given(
+    dst.licensed_production(
+        platforms=BARE_PLATFORMS,
+        arrangements=[dm.Arrangement.JOINT_VENTURE],
+        hosts=["UKR"],
+    )
+)
+def test_licensed_production_respects_its_arguments(record: dm.LicensedProduction) -> None:
+    """Joint ventures drawn in Ukraine are that, with a licensor from elsewhere."""
+    assert record.arrangement is dm.Arrangement.JOINT_VENTURE
+    assert record.host == dm.Country("UKR")
+    assert record.licensor.country != record.host
+
+
+@given(dst.sanctions(authorities=[dm.SanctionAuthority.EU], targets=["Ivan Petrov"]))
+def test_sanctions_respect_authorities_and_targets(sanction: dm.Sanction) -> None:
+    """Sanctions drawn as EU sanctions on one person are that."""
+    assert sanction.authority is dm.SanctionAuthority.EU
+    assert sanction.target == "Ivan Petrov"
+
+
+def test_a_deal_shrinks_to_a_small_readable_example() -> None:
+    """The smallest deal is an expression of interest in a "Falcon" between two countries."""
+    found = find(dst.deals(platforms=BARE_PLATFORMS), lambda _: True, settings=SHRINK)
+    assert found.status is dm.DealStatus.INTEREST
+    assert found.platform.name == "Falcon"
+    assert found.id == "tur-kaz-falcon-undated"
+    assert len(found.sources) == 1
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: dst.quantities("wingspan", min_value="200 m"),
+        lambda: dst.quantities("nonsense"),
+        lambda: dst.quantities(Dimension.MASS, units=["m"]),
+        lambda: dst.specs(fields=["wingspan"], required=["mtow"]),
+        lambda: dst.partial_dates(2030, 2020),
+        lambda: dst.partial_dates(precision="week"),  # type: ignore[arg-type]
+        lambda: dst.counts(min_value=0),
+        lambda: dst.deals(statuses=[]),
+        lambda: dst.deals(statuses=["delivered"]),  # type: ignore[list-item]
+        lambda: dst.countries(codes=["XYZ"]),
+        lambda: dst.money(currencies=["XXY"]),
+        lambda: dst.statements(positions=[dm.Confidence.REPORTED]),
+        lambda: dst.markets(max_deals=-1),
+    ],
+)
+def test_bad_arguments_are_rejected(call: Callable[[], object]) -> None:
+    """An argument no valid object can satisfy raises Hypothesis' InvalidArgument at once."""
+    with pytest.raises(InvalidArgument):
+        call()
+
+
+# --- every enum member is reached ------------------------------------------------------------
+
+COVERAGE = settings(derandomize=True, database=None, max_examples=150, deadline=None)
+
+
+def reached(strategy: SearchStrategy[Any], members: Callable[[Any], set[enum.Enum]]) -> set[Any]:
+    """Return every enum member `members` finds in the examples `strategy` yields."""
+    seen: set[enum.Enum] = set()
+
+    @COVERAGE
+    @given(strategy)
+    def collect(value: Any) -> None:
+        seen.update(members(value))
+
+    collect()
+    return seen
+
+
+def _deal_members(deal: dm.Deal) -> set[enum.Enum]:
+    return {deal.status, deal.confidence}
+
+
+def _production_members(record: dm.LicensedProduction) -> set[enum.Enum]:
+    return {record.arrangement, record.status, record.confidence}
+
+
+@pytest.mark.parametrize(
+    ("kinds", "strategy", "members"),
+    [
+        ((dm.Category, dm.Role), BARE_PLATFORMS, lambda p: {p.category, *p.roles}),
+        ((dm.OrgKind,), dst.organizations(), lambda org: {org.kind}),
+        (
+            (dm.DealStatus, dm.Confidence),
+            dst.deals(platforms=BARE_PLATFORMS),
+            _deal_members,
+        ),
+        (
+            (dm.Arrangement, dm.ProductionStatus),
+            dst.licensed_production(platforms=BARE_PLATFORMS),
+            _production_members,
+        ),
+        ((dm.SanctionAuthority,), dst.sanctions(), lambda s: {s.authority}),
+        (
+            (dm.CooperationKind,),
+            dst.cooperations(platforms=BARE_PLATFORMS),
+            lambda c: {c.kind},
+        ),
+    ],
+    ids=["platform", "organization", "deal", "production", "sanction", "cooperation"],
+)
+def test_generation_reaches_every_enum_member(
+    kinds: tuple[type[enum.Enum], ...],
+    strategy: SearchStrategy[Any],
+    members: Callable[[Any], set[enum.Enum]],
+) -> None:
+    """Over a fixed run, the strategies yield every member of every enum they draw."""
+    seen = reached(strategy, members)
+    for kind in kinds:
+        assert set(kind) <= seen, sorted(m.name for m in set(kind) - seen)
+
+
+def test_statements_reach_both_positions_and_both_kinds_of_party() -> None:
+    """Statements come confirming and denying, from countries and from organizations."""
+    seen = reached(dst.statements(), lambda s: {s.position})
+    assert seen == {dm.Confidence.CONFIRMED, dm.Confidence.DENIED}
+    parties: set[type] = set()
+
+    @COVERAGE
+    @given(dst.statements())
+    def collect(statement: dm.Statement) -> None:
+        parties.add(type(statement.party))
+
+    collect()
+    assert parties == {dm.Country, dm.Organization}
+
+
+# --- registration through Hypothesis' entry point ---------------------------------------------
+
+PUBLIC_TYPES = [
+    "Country",
+    "Organization",
+    "PartialDate",
+    "Source",
+    "Statement",
+    "Supplier",
+    "Recipient",
+    "Sanction",
+    "Reported",
+    "Figure",
+    "Specs",
+    "Platform",
+    "Count",
+    "Delivery",
+    "Money",
+    "Deal",
+    "LicensedProduction",
+    "Cooperation",
+    "Market",
+]
+
+FROM_TYPE = textwrap.dedent(
+    """
+    import sys
+    import attrs
+    from hypothesis import given, settings, strategies as st
+    import dronemarket as dm
+
+    assert "dronemarket.strategies" not in sys.modules
+    kinds = [getattr(dm, name) for name in {names!r}]
+    def checker(kind):
+        @settings(max_examples=5, database=None, deadline=None)
+        @given(st.from_type(kind))
+        def check(value):
+            assert type(value) is kind, (kind, value)
+            if kind is not dm.Market:
+                assert attrs.evolve(value) == value
+        return check
+    for kind in kinds:
+        checker(kind)()
+    @settings(max_examples=5, database=None, deadline=None)
+    @given(st.builds(lambda deal: deal, st.from_type(dm.Deal)))
+    def check_builds(deal):
+        assert deal.sources
+    check_builds()
+    print("resolved", len(kinds))
+    """
+).format(names=PUBLIC_TYPES)
+
+
+def _run(code: str, **environment: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, **environment}
+    return subprocess.run(  # noqa: S603 - runs this interpreter on fixed code
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+        env=env,
+    )
+
+
+def test_from_type_resolves_every_public_type_through_the_entry_point() -> None:
+    """In a fresh interpreter, st.from_type yields valid objects of every public type."""
+    result = _run(FROM_TYPE)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("resolved")
+
+
+def test_without_the_plugin_from_type_cannot_make_a_valid_deal() -> None:
+    """The check is not vacuous: with plugins off, st.from_type(Deal) does not work."""
+    result = _run(FROM_TYPE, HYPOTHESIS_NO_PLUGINS="1")
+    assert result.returncode != 0
+
+
+# --- markets ------------------------------------------------------------------------------------
+
+
+@given(dst.markets())
+def test_a_market_holds_everything_its_records_name(market: dm.Market) -> None:
+    """A generated market equals the market its own records make with Market.of."""
+    records = (*market.deals, *market.production, *market.sanctions)
+    assert dm.Market.of(*records, *market.platforms, *market.organizations) == market
+    assert len({deal.id for deal in market.deals}) == len(market.deals)
+    assert len({record.id for record in market.production}) == len(market.production)
+
+
+@given(dst.markets(max_platforms=1, max_deals=0, max_production=0, max_sanctions=0))
+def test_markets_respect_their_size_limits(market: dm.Market) -> None:
+    """A market drawn with at most one platform and no records holds just that."""
+    assert len(market.platforms) <= 1
+    assert not market.deals
+    assert not market.production
+    assert not market.sanctions
+
+
+def test_a_market_shrinks_to_one_plain_deal() -> None:
+    """The smallest market with a deal holds one platform and one deal of interest."""
+    small = dst.markets(max_platforms=2, max_deals=1, max_production=0, max_sanctions=0)
+    found = find(small, lambda market: len(market.deals) > 0, settings=SHRINK)
+    assert (len(found.platforms), len(found.deals)) == (1, 1)
+    assert len(found.organizations) <= 1
+    assert found.deals[0].status is dm.DealStatus.INTEREST
+
+
+@given(
+    dst.cooperations(
+        kinds=[dm.CooperationKind.VISIT], parties=[dm.Country("KAZ"), dm.Country("TUR")]
+    )
+)
+def test_cooperations_respect_kinds_and_parties(record: dm.Cooperation) -> None:
+    """A visit drawn between Kazakhstan and Türkiye has both as parties."""
+    assert record.kind is dm.CooperationKind.VISIT
+    assert set(record.parties) == {dm.Country("KAZ"), dm.Country("TUR")}
+
+
+def test_platforms_may_have_an_unknown_category() -> None:
+    """By default some generated platforms have no category, as some published ones do."""
+    seen = reached(BARE_PLATFORMS, lambda p: {p.category})
+    assert None in seen
