@@ -383,7 +383,7 @@ def undetermined(**changes: Any) -> Verdict[Any]:
         ({"subclass": NatoSubclass.MINI}, "only the NATO scheme has subclasses"),
         ({"alternatives": (undetermined(),)}, "is not an alternative"),
         ({"alternatives": ("II",)}, "is not a Verdict"),
-        ({"evidence": ("mtow",)}, "is not a Evidence"),
+        ({"evidence": ("mtow",)}, "is not an Evidence"),
     ],
 )
 def test_verdict_rules(changes: dict[str, Any], message: str) -> None:

@@ -1,0 +1,33 @@
+"""Shared test setup: the Hypothesis profiles.
+
+Profiles:
+
+- ``dev`` (the default): Hypothesis' usual number of examples, no deadline.
+- ``ci`` (chosen when the ``CI`` environment variable is set): derandomized,
+  so a run is reproducible, no deadline, and a failing example's blob printed.
+- ``thorough`` (``HYPOTHESIS_PROFILE=thorough``): 2,000 examples per test.
+
+``HYPOTHESIS_PROFILE`` names a profile explicitly and wins over ``CI``.
+Doctests (in the package, ``docs/*.md`` and ``README.md``) import what they
+use themselves, so they need no namespace set up here.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import settings
+
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("thorough", max_examples=2000, deadline=None)
+
+
+def _profile() -> str:
+    """Return the Hypothesis profile this run asks for."""
+    if explicit := os.environ.get("HYPOTHESIS_PROFILE"):
+        return explicit
+    return "ci" if os.environ.get("CI") else "dev"
+
+
+settings.load_profile(_profile())

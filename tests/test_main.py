@@ -1,0 +1,108 @@
+"""``python -m dronemarket``: the command-line entry point."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import dronemarket
+from dronemarket.__main__ import main
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(  # noqa: S603 - runs this interpreter on fixed arguments
+        [sys.executable, "-m", "dronemarket", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_module_runs_and_prints_the_version() -> None:
+    """`python -m dronemarket` exits 0 and prints an overview with the version."""
+    result = _run()
+    assert result.returncode == 0, result.stderr
+    assert "dronemarket" in result.stdout
+    assert dronemarket.__version__ in result.stdout
+    assert result.stderr == ""
+
+
+def test_help_exits_zero() -> None:
+    """`python -m dronemarket --help` exits 0 and shows the usage."""
+    result = _run("--help")
+    assert result.returncode == 0, result.stderr
+    assert "usage:" in result.stdout
+
+
+def test_unknown_option_is_an_error() -> None:
+    """An unknown option exits with argparse's usage error, status 2."""
+    result = _run("--no-such-option")
+    assert result.returncode == 2
+    assert "usage:" in result.stderr
+
+
+def test_main_returns_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    """`main([])` returns 0 and prints the version, for the console script."""
+    assert main([]) == 0
+    assert dronemarket.__version__ in capsys.readouterr().out
+
+
+def test_version_option_prints_the_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--version` prints the package version and exits 0."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert dronemarket.__version__ in capsys.readouterr().out
+
+
+SECTIONS = ("Platforms", "Deals", "Licensed production", "Central Asia", "Sanctions")
+
+
+@pytest.mark.parametrize(
+    ("units", "line"),
+    [
+        ("published", "maximum take-off mass 650 kg*; payload 150 kg*"),
+        ("metric", "    wingspan 12 m; maximum take-off mass 650 kg*; payload 150 kg*"),
+        ("imperial", "    wingspan 39.4 ft; maximum take-off mass 1,433 lb*; payload 331 lb*"),
+    ],
+)
+def test_module_prints_the_market_in_the_units_asked(units: str, line: str) -> None:
+    """`--units` picks the units of the specs; every section is printed, and it exits 0."""
+    result = _run("--units", units)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    for section in SECTIONS:
+        assert f"\n{section}" in result.stdout
+    assert f"units: {units}" in result.stdout
+    assert line in result.stdout
+    assert "Türkiye → Kyrgyzstan: Bayraktar TB2; delivered" in result.stdout
+    assert "Iran → Tajikistan: Ababil-2; licensed production; producing" in result.stdout
+    assert "    Türkiye: 4 of 5 (80%; cancelled 1, delivered 2, interest 1)" in result.stdout
+    assert "  US: TSK Vektor (imposed 2023-12)" in result.stdout
+
+
+def test_units_default_to_published(capsys: pytest.CaptureFixture[str]) -> None:
+    """Without `--units`, specs are shown as published: the Anka's ceiling stays in feet."""
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert "units: published" in out
+    assert "Anka (Turkish Aerospace, Türkiye; MALE)" in out
+    assert "service ceiling 30,000 ft*" in out
+
+
+def test_unknown_units_are_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--units furlongs` is rejected by argparse with status 2, naming the choices."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--units", "furlongs"])
+    assert exit_info.value.code == 2
+    assert "published" in capsys.readouterr().err
+
+
+def test_help_describes_units() -> None:
+    """`--help` lists the `--units` choices."""
+    result = _run("--help")
+    assert result.returncode == 0
+    assert "--units {published,metric,imperial}" in result.stdout
