@@ -27,6 +27,7 @@ from dronemarket.classification import (
     Verdict,
     classify,
 )
+from dronemarket.cooperation import Cooperation, CooperationKind
 from dronemarket.dates import PartialDate
 from dronemarket.deals import Count, Deal, DealStatus, Delivery, Money
 from dronemarket.errors import (
@@ -79,6 +80,8 @@ __all__ = [
     "Classification",
     "Concentration",
     "Confidence",
+    "Cooperation",
+    "CooperationKind",
     "Count",
     "Country",
     "Deal",
