@@ -1,0 +1,408 @@
+"""The built-in catalog: its records, lookup, sources, overview and generated docs page."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import dronemarket as dm
+from dronemarket import catalog
+from dronemarket.catalog._overview import overview
+from dronemarket.errors import ValidationError
+from dronemarket.market import Market
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = Path("/work/shared/seeds")
+
+
+def _generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "_generate_catalog", ROOT / "docs" / "_generate_catalog.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _squash(text: str) -> str:
+    """Collapse white space and unify typographic apostrophes and dashes."""
+    for fancy, plain in (("\u2019", "'"), ("\u2018", "'"), ("\u2014", "-"), ("\u2013", "-")):
+        text = text.replace(fancy, plain)
+    return " ".join(text.split())
+
+
+def _named() -> list[dm.Platform | dm.Organization]:
+    market = catalog.market()
+    return [*market.platforms, *market.organizations]
+
+
+def _records() -> Iterator[dm.Deal | dm.LicensedProduction]:
+    market = catalog.market()
+    yield from market.deals
+    yield from market.production
+
+
+def _every_source_cited() -> set[dm.Source]:
+    market = catalog.market()
+    cited: set[dm.Source] = set()
+    for record in _records():
+        cited.update(record.sources)
+        cited.update(statement.source for statement in record.statements)
+    for sanction in market.sanctions:
+        cited.update(sanction.sources)
+    for platform in market.platforms:
+        cited.update(platform.sources)
+        for figure in platform.specs.figures().values():
+            cited.update(report.source for report in figure if report.source is not None)
+    return cited
+
+
+# The market
+
+
+def test_market_is_a_market_built_once() -> None:
+    """`catalog.market()` returns a Market, the same object on every call."""
+    market = catalog.market()
+    assert isinstance(market, Market)
+    assert catalog.market() is market
+
+
+def test_market_holds_every_catalog_record() -> None:
+    """The market holds every platform, organization, deal, production record and sanction."""
+    market = catalog.market()
+    assert len(market.platforms) == len(catalog._platforms.platforms())
+    assert len(market.organizations) == len(catalog._organizations.organizations())
+    assert len(market.deals) == len(catalog._deals.deals())
+    assert len(market.production) == len(catalog._production.production())
+    assert len(market.sanctions) == len(catalog._sanctions.sanctions())
+
+
+def test_catalog_is_a_submodule_of_the_package() -> None:
+    """`dm.catalog.market` is reachable from the package, and `catalog` is in `__all__`."""
+    assert dm.catalog.market is catalog.market
+    assert "catalog" in dm.__all__
+
+
+def test_importing_the_catalog_does_not_build_the_unit_registry() -> None:
+    """Importing dronemarket.catalog leaves pint's registry lazy; nothing is built at import."""
+    code = (
+        "import pint, pint.registry\n"
+        "import dronemarket.catalog\n"
+        "registry = pint.get_application_registry().get()\n"
+        "assert type(registry) is pint.registry.LazyRegistry, type(registry)\n"
+        "assert dronemarket.catalog.market.cache_info().currsize == 0\n"
+    )
+    result = subprocess.run(  # noqa: S603 - runs this interpreter on fixed code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_required_platforms_are_present() -> None:
+    """The catalog holds every platform the issue names."""
+    names = {platform.name for platform in catalog.market().platforms}
+    required = {
+        "Bayraktar TB2",
+        "Bayraktar TB2T-AI",
+        "Bayraktar TB3",
+        "Anka",
+        "Anka-S",
+        "Ababil-2",
+        "Garpiya-A1",
+        "GA-21",
+        "Shahed-136",
+        "Kargu",
+        "Wing Loong I",
+        "Wing Loong II",
+        "CH-92A",
+        "Chinese-made attack and surveillance drones (unspecified)",
+    }
+    assert required <= names
+
+
+def test_required_organizations_are_present() -> None:
+    """The catalog holds every organization the issue names, found by name or alias."""
+    for name in [
+        "Baykar",
+        "TUSAŞ",
+        "TAI",
+        "STM",
+        "HESA",
+        "IEMZ Kupol",
+        "TSK Vektor",
+        "CASC",
+        "AVIC",
+        "CAIG",
+        "Ukrspetsexport",
+        "Kazakhstan Engineering",
+        "Kazakh Ministry of Defence",
+        "Turkish Ministry of National Defence",
+        "Japanese Ministry of Defense",
+        "China's foreign ministry",
+    ]:
+        assert isinstance(catalog.organization(name), dm.Organization), name
+
+
+# Lookup
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("tb2", "Bayraktar TB2"),
+        ("Bayraktar TB-2", "Bayraktar TB2"),
+        ("BAYRAKTAR tb2", "Bayraktar TB2"),
+        ("tb2t-ai", "Bayraktar TB2T-AI"),
+        ("TB-2T AI", "Bayraktar TB2T-AI"),
+        ("Geran-2", "Shahed-136"),
+        ("kargu-2", "Kargu"),
+        ("garpiya", "Garpiya-A1"),
+        ("wing loong", "Wing Loong I"),
+        ("anka s", "Anka-S"),
+        ("ch92a", "CH-92A"),
+    ],
+)
+def test_platforms_are_found_by_any_spelling(name: str, expected: str) -> None:
+    """A platform is found by name or alias whatever the case, spacing or hyphens."""
+    assert catalog.platform(name).name == expected
+
+
+def test_organizations_are_found_by_alias_without_accents() -> None:
+    """TUSAŞ is found as "tusas" and "TAI"; the accent does not matter."""
+    assert catalog.organization("tusas") is catalog.organization("TAI")
+    assert catalog.organization("Turkish Aerospace").name == "Turkish Aerospace"
+
+
+def test_an_unknown_name_raises_key_error_with_suggestions() -> None:
+    """An unknown name raises KeyError that suggests close names."""
+    with pytest.raises(KeyError, match="Bayraktar TB2"):
+        catalog.platform("Bayraktar TB22")
+
+
+def test_asking_for_a_platform_by_an_organization_name_fails() -> None:
+    """`platform("Baykar")` fails: Baykar is an organization."""
+    with pytest.raises(KeyError, match="organization, not a platform"):
+        catalog.platform("Baykar")
+    with pytest.raises(KeyError, match="platform, not an organization"):
+        catalog.organization("TB2")
+
+
+def test_no_two_objects_share_a_normalized_name() -> None:
+    """No two platforms or organizations share a name or alias once normalized."""
+    seen: dict[str, str] = {}
+    for thing in _named():
+        for name in {thing.name, *thing.aliases}:
+            key = catalog.normalize(name)
+            assert seen.setdefault(key, thing.name) == thing.name, (name, seen[key])
+
+
+_SEPARATORS = st.sampled_from(["", " ", "-", "  ", "_"])
+
+
+@given(data=st.data())
+def test_lookup_ignores_case_and_separators(data: st.DataObject) -> None:
+    """Any name or alias, with its case flipped and separators changed, finds the same object."""
+    thing = data.draw(st.sampled_from(_named()))
+    name = data.draw(st.sampled_from(sorted({thing.name, *thing.aliases})))
+    chars = []
+    for char in name:
+        if char in " -_":
+            chars.append(data.draw(_SEPARATORS))
+        else:
+            chars.append(char.upper() if data.draw(st.booleans()) else char.lower())
+    assert catalog.lookup("".join(chars)) is thing
+
+
+# Records and their sources
+
+
+def test_there_is_one_source_per_seed_with_its_language() -> None:
+    """Each seed article has a Source, in English, German or Italian as the seed is."""
+    assert sorted(catalog.SEEDS) == sorted(path.name for path in SEEDS.glob("*.txt"))
+    languages = [catalog.source(key).language for key in catalog.SEEDS.values()]
+    assert languages == ["en", "en", "de", "en", "it"]
+
+
+def test_every_record_cites_a_seed_article() -> None:
+    """Every deal and production record cites the seed article it comes from."""
+    seeds = {catalog.source(key) for key in catalog.SEEDS.values()}
+    for record in _records():
+        assert seeds & set(record.sources), record.id
+
+
+def test_every_cited_source_is_a_catalog_source() -> None:
+    """Every source a record, statement, sanction or figure cites is one of the catalog's."""
+    assert _every_source_cited() <= set(catalog.sources().values())
+
+
+def test_every_catalog_source_is_cited() -> None:
+    """No catalog source is left unused."""
+    assert set(catalog.sources().values()) <= _every_source_cited()
+
+
+def test_every_figure_has_a_source() -> None:
+    """Every reported figure of every platform names its source."""
+    for platform in catalog.market().platforms:
+        for figure in platform.specs.figures().values():
+            assert all(report.source is not None for report in figure), platform.name
+
+
+def test_tb2_keeps_every_reported_mass() -> None:
+    """The TB2 keeps 650 and 630 kg take-off mass and 150 and 55 kg payload, 650 and 150 first."""
+    specs = catalog.platform("TB2").specs
+    assert f"{specs.mtow:~}" == "650 kg"
+    assert f"{specs.payload:~}" == "150 kg"
+    mtow = {report.value.magnitude for report in specs.reported("mtow")}
+    payload = {report.value.magnitude for report in specs.reported("payload")}
+    assert {650, 630} <= mtow
+    assert {150, 55} <= payload
+    assert {"mtow", "payload"} <= set(specs.disputed())
+
+
+def test_unpublished_specs_are_none() -> None:
+    """Where nothing is published, the spec is None: GA-21 has no figures at all."""
+    assert catalog.platform("GA-21").specs.figures() == {}
+    assert catalog.platform("Ababil-2").specs.mtow is None
+
+
+def test_lineage() -> None:
+    """The TB2T-AI is a TB2 variant; the Garpiya is derived from the Shahed-136."""
+    assert catalog.platform("TB2T-AI").variant_of is catalog.platform("TB2")
+    assert catalog.platform("Garpiya").derived_from is catalog.platform("Shahed-136")
+
+
+def test_counts_keep_the_sources_words() -> None:
+    """'Dozens' is at least 24, 'about four dozen' about 48, and 'five' exactly 5."""
+    kazakh = catalog.record("tur-kaz-bayraktar-tb2-2020")
+    venture = catalog.record("tur-ukr-bayraktar-tb2-joint-venture-2020")
+    ukraine = catalog.record("tur-ukr-bayraktar-tb2-2020")
+    assert isinstance(kazakh, dm.Deal)
+    assert isinstance(venture, dm.LicensedProduction)
+    assert isinstance(ukraine, dm.Deal)
+    assert kazakh.quantity == dm.Count.at_least(24, wording="dozens")
+    assert venture.planned == dm.Count.about(48, wording="about four dozen")
+    assert ukraine.quantity is not None
+    assert ukraine.quantity.is_exact
+    assert ukraine.quantity.central == 5
+
+
+def test_kupol_deal_runs_through_a_sanctioned_intermediary() -> None:
+    """Kupol's Chinese drones came via TSK Vektor, under US and EU sanctions; China denied."""
+    deal = catalog.record("chn-rus-chinese-drones-via-tsk-vektor-2024")
+    assert isinstance(deal, dm.Deal)
+    vektor = catalog.organization("TSK Vektor")
+    assert deal.intermediaries == (vektor,)
+    authorities = {s.authority for s in catalog.market().sanctions if s.target == vektor}
+    assert authorities == {dm.SanctionAuthority.US, dm.SanctionAuthority.EU}
+    assert [s.position for s in deal.statements] == [dm.Confidence.DENIED]
+
+
+def test_confirmed_records_carry_a_party_statement() -> None:
+    """Every CONFIRMED record holds a party's confirming statement."""
+    for record in _records():
+        if record.confidence is dm.Confidence.CONFIRMED:
+            positions = {statement.position for statement in record.statements}
+            assert dm.Confidence.CONFIRMED in positions, record.id
+
+
+def test_dates_keep_the_precision_of_the_sources() -> None:
+    """The Ababil-2 factory opened on 17 May 2022; the Kazakh interest is dated to the month."""
+    factory = catalog.record("irn-tjk-ababil-2-2022-05-17")
+    assert isinstance(factory, dm.LicensedProduction)
+    assert factory.started == dm.PartialDate(2022, 5, 17)
+    assert catalog.record("tur-kaz-bayraktar-tb2-2020").announced == dm.PartialDate(2020, 12)
+
+
+def test_records_rebuild_equal() -> None:
+    """Every record re-validates to an equal record under `attrs.evolve`."""
+    for record in _records():
+        assert attrs.evolve(record) == record
+
+
+def test_an_unknown_record_id_raises_key_error() -> None:
+    """`record` raises KeyError for an id the catalog does not hold."""
+    with pytest.raises(KeyError, match="no deal or production record"):
+        catalog.record("no-such-record")
+
+
+def test_gaps_quote_the_seeds() -> None:
+    """Every statement listed as not held is quoted verbatim from its seed."""
+    texts = {
+        key: _squash((SEEDS / name).read_text(encoding="utf-8"))
+        for name, key in catalog.SEEDS.items()
+    }
+    for gap in catalog.GAPS:
+        assert _squash(gap.quote) in texts[gap.seed], gap.quote
+        if gap.held_in:
+            assert catalog.record(gap.held_in) is not None
+
+
+# Overview
+
+
+@pytest.mark.parametrize("units", ["published", "metric", "imperial"])
+def test_overview_has_every_section(units: str) -> None:
+    """The overview lists platforms, deals, production, Central Asia and sanctions."""
+    text = overview(catalog.market(), units=units)  # type: ignore[arg-type]
+    for heading in ["Platforms", "Deals", "Licensed production", "Central Asia", "Sanctions"]:
+        assert f"\n{heading}" in text
+    assert "Türkiye → Kyrgyzstan: Bayraktar TB2; delivered" in text
+    assert "Iran → Tajikistan: Ababil-2; licensed production; producing" in text
+
+
+@pytest.mark.parametrize(
+    ("units", "line"),
+    [
+        ("published", "maximum take-off mass 650 kg*; payload 150 kg*"),
+        ("metric", "service ceiling 9,144 m*"),
+        ("imperial", "maximum take-off mass 1,433 lb*"),
+    ],
+)
+def test_overview_shows_specs_in_the_units_asked(units: str, line: str) -> None:
+    """Specs appear as published, in metric or in imperial units, as asked."""
+    assert line in overview(catalog.market(), units=units)  # type: ignore[arg-type]
+
+
+def test_overview_is_pure() -> None:
+    """The overview of the same market is the same text every time."""
+    market = catalog.market()
+    assert overview(market) == overview(market)
+
+
+def test_overview_rejects_unknown_units() -> None:
+    """Units other than published, metric and imperial are rejected."""
+    with pytest.raises(ValidationError, match=re.escape("overview.units: 'furlongs'")):
+        overview(catalog.market(), units="furlongs")  # type: ignore[arg-type]
+
+
+# The generated docs page
+
+
+def test_docs_page_is_up_to_date() -> None:
+    """docs/catalog.md is exactly what docs/_generate_catalog.py produces now."""
+    page = (ROOT / "docs" / "catalog.md").read_text(encoding="utf-8")
+    assert page == _generator().render(), "run: python docs/_generate_catalog.py"
+
+
+def test_docs_page_lists_every_record_and_source() -> None:
+    """The generated page names every platform, deal, production record and source."""
+    page = _generator().render()
+    market = catalog.market()
+    for platform in market.platforms:
+        assert f"### {platform.name}\n" in page
+    for record in _records():
+        assert f"### `{record.id}`" in page
+    for key in catalog.sources():
+        assert f"`{key}`" in page
