@@ -7,6 +7,7 @@ class, the field, the value and the rule without repeating them at each call.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Callable, Iterable
 from typing import Any, Final, NamedTuple, NoReturn, TypeVar
@@ -123,6 +124,45 @@ def names(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
     check = text()
     for item in value:
         check(instance, attribute, item)
+
+
+def aliases(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Require a frozenset of valid names that does not repeat the record's ``name``."""
+    names(instance, attribute, value)
+    name = getattr(instance, "name", None)
+    if name in value:  # type: ignore[operator]
+        fail(instance, attribute, name, "repeats the name as an alias")
+
+
+ID: Final = re.compile(r"[a-z0-9][a-z0-9._-]{0,127}")
+"""What a record id looks like: lower-case letters, digits, '.', '_', '-'."""
+ID_RULE: Final = "is not an id (lower-case letters, digits, '.', '_', '-'; at most 128)"
+
+
+def record_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Require a record id (see :data:`ID`)."""
+    if type(value) is not str or not ID.fullmatch(value):
+        fail(instance, attribute, value, ID_RULE)
+
+
+R = TypeVar("R")
+
+
+def default_id(make: Callable[[R], str]) -> Callable[[R], str]:
+    """Wrap a default-id maker so that a part of the wrong type does not crash it.
+
+    Defaults are computed before validators run; the part's own check names
+    the wrong type next, with a proper ValidationError.
+    """
+
+    @functools.wraps(make)
+    def safe(record: R) -> str:
+        try:
+            return make(record)
+        except AttributeError:
+            return "invalid"
+
+    return safe
 
 
 def whole(minimum: int = 0) -> Validator:

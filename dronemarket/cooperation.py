@@ -27,12 +27,11 @@ from __future__ import annotations
 import enum
 from typing import Final
 
-import attrs
 from attrs import Factory, field, frozen
 
 from dronemarket import _validate as v
 from dronemarket.dates import PartialDate
-from dronemarket.deals import _ID, Money, slug
+from dronemarket.deals import Money, slug
 from dronemarket.errors import ValidationError
 from dronemarket.parties import Country, Organization, Statement, check_confidence
 from dronemarket.platforms import Platform
@@ -77,14 +76,8 @@ def _party_key(party: Organization | Country) -> str:
     return party.code if isinstance(party, Country) else party.country.code
 
 
+@v.default_id
 def _default_id(record: Cooperation) -> str:
-    try:
-        return _id_of(record)
-    except AttributeError:  # a part of the wrong type: its validator names it next
-        return "invalid"
-
-
-def _id_of(record: Cooperation) -> str:
     codes = dict.fromkeys(_party_key(party) for party in record.parties)
     when = str(record.start) if record.start else "undated"
     return "-".join([slug(record.kind.value), *codes, when]).casefold()[:128]
@@ -140,14 +133,10 @@ class Cooperation:
     """What the parties said: confirmations and denials."""
     notes: str = field(default="", kw_only=True, validator=v.note)
     """Anything else worth knowing, in prose."""
-    id: str = field(default=Factory(_default_id, takes_self=True), kw_only=True)
+    id: str = field(
+        default=Factory(_default_id, takes_self=True), kw_only=True, validator=v.record_id
+    )
     """A stable id; by default made from the kind, the parties' countries and the date."""
-
-    @id.validator  # noqa: A003 - "id" is the record's public name, as in SIPRI's data
-    def _check_id(self, attribute: attrs.Attribute[str], value: object) -> None:
-        if not isinstance(value, str) or not _ID.fullmatch(value):
-            rule = "is not an id (lower-case letters, digits, '.', '_', '-'; at most 128)"
-            v.fail(self, attribute, value, rule)
 
     def __attrs_post_init__(self) -> None:
         name = type(self).__name__

@@ -53,7 +53,6 @@ MAX_COUNT: Final = 1_000_000
 MAX_AMOUNT: Final = Decimal(10) ** 15
 """The largest amount of money a deal may be worth, in its currency (typo guard)."""
 
-_ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,127}")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -274,14 +273,8 @@ class Money:
         return f"{approx}{self.amount:,} {self.currency}"
 
 
+@v.default_id
 def _default_id(deal: Deal) -> str:
-    try:
-        return _id_of(deal)
-    except AttributeError:  # a part of the wrong type: the type check names it next
-        return "invalid"
-
-
-def _id_of(deal: Deal) -> str:
     supplier = deal.supplier.country.code if deal.supplier.country else "unknown"
     recipient = deal.recipient.country.code if deal.recipient.country else "unknown"
     when = deal.ordered or deal.announced
@@ -339,9 +332,8 @@ class Deal:
         # validator per field (see benchmarks/), then the rules.
         _check_deal_types(self)
         name = type(self).__name__
-        if type(self.id) is not str or not _ID.fullmatch(self.id):
-            rule = "is not an id (lower-case letters, digits, '.', '_', '-'; at most 128)"
-            raise ValidationError(name, "id", self.id, rule)
+        if type(self.id) is not str or not v.ID.fullmatch(self.id):
+            raise ValidationError(name, "id", self.id, v.ID_RULE)
         sup, rec = self.supplier.country, self.recipient.country
         if sup is not None and sup == rec:
             raise ValidationError(name, "recipient", rec, "is the supplier's country too")

@@ -144,16 +144,9 @@ class Organization:
     kind: OrgKind = field(kw_only=True, validator=v.is_a(OrgKind))
     """What kind of organization it is."""
     aliases: frozenset[str] = field(
-        factory=frozenset, kw_only=True, converter=v.to_frozenset, validator=v.names
+        factory=frozenset, kw_only=True, converter=v.to_frozenset, validator=v.aliases
     )
     """Other names it goes by (``{"TUSAŞ", "TAI"}``)."""
-
-    @aliases.validator
-    def _aliases_differ_from_name(
-        self, attribute: attrs.Attribute[frozenset[str]], value: frozenset[str]
-    ) -> None:
-        if self.name in value:
-            v.fail(self, attribute, self.name, "repeats the name as an alias")
 
 
 @frozen(cache_hash=True)

@@ -649,7 +649,7 @@ class Platform:
     specs: Specs = field(factory=Specs, kw_only=True, validator=v.is_a(Specs))
     """Its published specifications."""
     aliases: frozenset[str] = field(
-        factory=frozenset, kw_only=True, converter=v.to_frozenset, validator=v.names
+        factory=frozenset, kw_only=True, converter=v.to_frozenset, validator=v.aliases
     )
     """Other names and spellings (``{"TB2", "Bayraktar TB-2"}``)."""
     first_flight: PartialDate | None = field(
@@ -676,13 +676,6 @@ class Platform:
         first = self.first_flight
         if value is not None and first is not None and value.surely_before(first):
             v.fail(self, attribute, str(value), f"is before the first flight ({first})")
-
-    @aliases.validator
-    def _aliases_differ_from_name(
-        self, attribute: attrs.Attribute[frozenset[str]], value: frozenset[str]
-    ) -> None:
-        if self.name in value:
-            v.fail(self, attribute, self.name, "repeats the name as an alias")
 
     @property
     def names(self) -> frozenset[str]:

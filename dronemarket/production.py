@@ -26,12 +26,11 @@ from __future__ import annotations
 import enum
 from typing import Final
 
-import attrs
 from attrs import Factory, field, frozen
 
 from dronemarket import _validate as v
 from dronemarket.dates import PartialDate
-from dronemarket.deals import _ID, Count, slug, to_count
+from dronemarket.deals import Count, slug, to_count
 from dronemarket.errors import ValidationError
 from dronemarket.parties import Country, Organization, Statement, Supplier, check_confidence
 from dronemarket.platforms import Platform
@@ -75,14 +74,8 @@ class ProductionStatus(enum.Enum):
 _NOT_STARTED: Final = frozenset({ProductionStatus.ANNOUNCED, ProductionStatus.AGREED})
 
 
+@v.default_id
 def _default_id(record: LicensedProduction) -> str:
-    try:
-        return _id_of(record)
-    except AttributeError:  # a part of the wrong type: its validator names it next
-        return "invalid"
-
-
-def _id_of(record: LicensedProduction) -> str:
     licensor = record.licensor.country.code if record.licensor.country else "unknown"
     when = record.started or record.agreed or record.announced
     parts = [
@@ -157,14 +150,10 @@ class LicensedProduction:
     """What the parties said: confirmations and denials."""
     notes: str = field(default="", kw_only=True, validator=v.note)
     """Anything else worth knowing, in prose."""
-    id: str = field(default=Factory(_default_id, takes_self=True), kw_only=True)
+    id: str = field(
+        default=Factory(_default_id, takes_self=True), kw_only=True, validator=v.record_id
+    )
     """A stable id; by default made from the countries, platform and date."""
-
-    @id.validator  # noqa: A003 - "id" is the record's public name, as in SIPRI's data
-    def _check_id(self, attribute: attrs.Attribute[str], value: object) -> None:
-        if not isinstance(value, str) or not _ID.fullmatch(value):
-            rule = "is not an id (lower-case letters, digits, '.', '_', '-'; at most 128)"
-            v.fail(self, attribute, value, rule)
 
     def __attrs_post_init__(self) -> None:
         name = type(self).__name__
