@@ -15,18 +15,10 @@
 
 from __future__ import annotations
 
-from dronemarket import catalog, regions, units
-from dronemarket.classification import (
-    Classification,
-    DodGroup,
-    Evidence,
-    MtcrCategory,
-    NatoClass,
-    NatoSubclass,
-    Scheme,
-    Verdict,
-    classify,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from dronemarket import units
 from dronemarket.cooperation import Cooperation, CooperationKind
 from dronemarket.dates import PartialDate
 from dronemarket.deals import Count, Deal, DealStatus, Delivery, Money
@@ -37,7 +29,6 @@ from dronemarket.errors import (
     UnknownCodeError,
     ValidationError,
 )
-from dronemarket.market import Concentration, Edge, Market, Share, Shares, Tally, YearTally
 from dronemarket.parties import (
     Country,
     Organization,
@@ -59,17 +50,79 @@ from dronemarket.platforms import (
     Specs,
 )
 from dronemarket.production import Arrangement, LicensedProduction, ProductionStatus
-from dronemarket.serialization import (
-    LoadResult,
-    Rejected,
-    json_schema,
-    load_records,
-    make_converter,
-    structure,
-    unstructure,
-)
 from dronemarket.sources import Confidence, Source
 from dronemarket.units import Dimension, Quantity
+
+if TYPE_CHECKING:
+    from dronemarket import catalog, regions
+    from dronemarket.classification import (
+        Classification,
+        DodGroup,
+        Evidence,
+        MtcrCategory,
+        NatoClass,
+        NatoSubclass,
+        Scheme,
+        Verdict,
+        classify,
+    )
+    from dronemarket.market import Concentration, Edge, Market, Share, Shares, Tally, YearTally
+    from dronemarket.serialization import (
+        LoadResult,
+        Rejected,
+        json_schema,
+        load_records,
+        make_converter,
+        structure,
+        unstructure,
+    )
+
+# Submodules and names imported on first use, to keep `import dronemarket` light:
+# the catalog, the market, the classification and the serializer each cost
+# milliseconds of class building that most programs need only some of.
+_LAZY: dict[str, str] = {
+    "catalog": "dronemarket.catalog",
+    "regions": "dronemarket.regions",
+    "Classification": "dronemarket.classification",
+    "Concentration": "dronemarket.market",
+    "DodGroup": "dronemarket.classification",
+    "Edge": "dronemarket.market",
+    "Evidence": "dronemarket.classification",
+    "LoadResult": "dronemarket.serialization",
+    "Market": "dronemarket.market",
+    "MtcrCategory": "dronemarket.classification",
+    "NatoClass": "dronemarket.classification",
+    "NatoSubclass": "dronemarket.classification",
+    "Rejected": "dronemarket.serialization",
+    "Scheme": "dronemarket.classification",
+    "Share": "dronemarket.market",
+    "Shares": "dronemarket.market",
+    "Tally": "dronemarket.market",
+    "Verdict": "dronemarket.classification",
+    "YearTally": "dronemarket.market",
+    "classify": "dronemarket.classification",
+    "json_schema": "dronemarket.serialization",
+    "load_records": "dronemarket.serialization",
+    "make_converter": "dronemarket.serialization",
+    "structure": "dronemarket.serialization",
+    "unstructure": "dronemarket.serialization",
+}
+
+
+def __getattr__(name: str) -> Any:  # noqa: ANN401 - PEP 562 lazy import
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        message = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(message)
+    module = importlib.import_module(module_name)
+    value = module if module_name.endswith("." + name) else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __version__ = "0.1.0.dev0"
 

@@ -36,9 +36,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Final
 
 import attrs
-import pycountry
 from attrs import Factory, field, frozen
 
+from dronemarket import _iso
 from dronemarket import _validate as v
 from dronemarket.dates import PartialDate
 from dronemarket.errors import UnknownCodeError, ValidationError
@@ -247,7 +247,7 @@ def _check_currency(instance: Money, attribute: attrs.Attribute[str], value: obj
     if (
         not isinstance(value, str)
         or not (len(value) == 3 and value.isascii() and value.isupper())
-        or pycountry.currencies.get(alpha_3=value) is None
+        or _iso.currencies().get(alpha_3=value) is None
     ):
         rule = "is not an ISO 4217 currency code such as 'USD'"
         raise UnknownCodeError(type(instance).__name__, attribute.name, value, rule)

@@ -17,9 +17,9 @@ import enum
 from typing import Final
 
 import attrs
-import pycountry
 from attrs import field, frozen
 
+from dronemarket import _iso
 from dronemarket import _validate as v
 from dronemarket.dates import PartialDate
 from dronemarket.errors import UnknownCodeError, ValidationError
@@ -56,7 +56,7 @@ def _check_code(instance: Country, attribute: attrs.Attribute[str], value: str) 
     if len(value) != 3 or not value.isascii() or not value.isupper() or not value.isalpha():
         rule = "is not an ISO 3166-1 alpha-3 code (three capital letters such as 'TUR')"
         raise UnknownCodeError(type(instance).__name__, attribute.name, value, rule)
-    if pycountry.countries.get(alpha_3=value) is None:
+    if _iso.countries().get(alpha_3=value) is None:
         rule = "is not an ISO 3166-1 country (expected an alpha-3 code such as 'TUR')"
         raise UnknownCodeError(type(instance).__name__, attribute.name, value, rule)
 
@@ -87,7 +87,7 @@ class Country:
         code = _EVERYDAY_NAMES.get(text.strip().casefold())
         if code is None:
             try:
-                code = pycountry.countries.lookup(text.strip()).alpha_3
+                code = _iso.countries().lookup(text.strip()).alpha_3
             except LookupError:
                 rule = "is not an ISO 3166-1 code or country name"
                 raise UnknownCodeError("Country", "text", text, rule) from None
@@ -96,13 +96,13 @@ class Country:
     @property
     def name(self) -> str:
         """Return the country's everyday ISO name, such as ``"Türkiye"``."""
-        record = pycountry.countries.get(alpha_3=self.code)
-        return str(getattr(record, "common_name", None) or record.name)  # type: ignore[union-attr]
+        record = _iso.countries().get(alpha_3=self.code)
+        return str(getattr(record, "common_name", None) or record.name)
 
     @property
     def alpha2(self) -> str:
         """Return the ISO 3166-1 alpha-2 code, such as ``"TR"``."""
-        return str(pycountry.countries.get(alpha_3=self.code).alpha_2)  # type: ignore[union-attr]
+        return str(_iso.countries().get(alpha_3=self.code).alpha_2)
 
     def __repr__(self) -> str:
         return f"Country({self.code!r})"

@@ -18,9 +18,9 @@ import enum
 import re
 
 import attrs
-import pycountry
 from attrs import field, frozen
 
+from dronemarket import _iso
 from dronemarket import _validate as v
 from dronemarket.dates import PartialDate
 from dronemarket.errors import UnknownCodeError
@@ -51,7 +51,7 @@ class Confidence(enum.Enum):
 def _check_language(instance: Source, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or len(value) != 2 or not (value.isascii() and value.islower()):
         v.fail(instance, attribute, value, "is not an ISO 639-1 language code such as 'en'")
-    if pycountry.languages.get(alpha_2=value) is None:
+    if _iso.languages().get(alpha_2=value) is None:
         raise UnknownCodeError(
             type(instance).__name__, attribute.name, value, "is not an ISO 639-1 language code"
         )
