@@ -50,6 +50,7 @@ from dronemarket.units import (
     si_magnitude,
     unit_label,
     unit_of,
+    unit_table,
 )
 
 if TYPE_CHECKING:
@@ -313,10 +314,10 @@ class SpecInputs(TypedDict, total=False):
 class _Preferred:
     """A Specs attribute that answers with the preferred Quantity of a spec."""
 
-    __slots__ = ("slot",)
+    __slots__ = ("index",)
 
     def __set_name__(self, owner: type, name: str) -> None:
-        self.slot = "_" + name
+        self.index = _NAMES.index(name)
 
     @overload
     def __get__(self, instance: None, owner: type) -> _Preferred: ...
@@ -325,30 +326,34 @@ class _Preferred:
     def __get__(self, instance: Specs | None, owner: type) -> _Preferred | Quantity | None:
         if instance is None:
             return self
-        stored: Quantity | Figure | None = getattr(instance, self.slot)
+        stored = instance._values[self.index]  # noqa: SLF001
         if isinstance(stored, Figure):
             return stored.reports[0].value
         return stored
 
 
 class _Limit(NamedTuple):
+    position: int
     dimension: Dimension
     upper_si: float
 
 
 @functools.lru_cache(maxsize=8)
 def _limits(reg: object) -> dict[str, _Limit]:
-    """Return each spec's dimension and upper bound in SI (once per registry)."""
+    """Return each spec's place, dimension and upper bound in SI (once per registry)."""
     del reg  # the key: bounds are computed in the registry in force
     return {
-        name: _Limit(spec.dimension, si_magnitude(quantity(spec.upper, spec.dimension)))
-        for name, spec in SPEC_FIELDS.items()
+        name: _Limit(index, spec.dimension, si_magnitude(quantity(spec.upper, spec.dimension)))
+        for index, (name, spec) in enumerate(SPEC_FIELDS.items())
     }
 
 
 _NAMES: Final = tuple(SPEC_FIELDS)
-_SLOTS: Final = tuple("_" + name for name in SPEC_FIELDS)
+_NONE: Final = (None,) * len(_NAMES)
 _REAL: Final = (int, float)
+
+Stored = Quantity | Figure | None
+"""How Specs keeps a spec: a Quantity, a Figure when it has more to say, or None."""
 
 
 @frozen(init=False, eq=False, repr=False)
@@ -371,25 +376,15 @@ class Specs:
 
     Equality and hashing compare values in SI units (to about ten significant
     digits), sources and estimate flags; both are computed once, at
-    construction, so neither pays a unit conversion.
+    construction, so neither pays a unit conversion. ``attrs.evolve(specs,
+    mtow=...)`` and :meth:`replace` re-validate.
     """
 
-    # A spec given as one plain, unsourced value is stored as its Quantity;
-    # anything richer as a Figure. Figure.of("12 m") and "12 m" are equal.
-    _wingspan: Quantity | Figure | None = field(alias="wingspan")
-    _length: Quantity | Figure | None = field(alias="length")
-    _mtow: Quantity | Figure | None = field(alias="mtow")
-    _empty_mass: Quantity | Figure | None = field(alias="empty_mass")
-    _payload: Quantity | Figure | None = field(alias="payload")
-    _warhead: Quantity | Figure | None = field(alias="warhead")
-    _endurance: Quantity | Figure | None = field(alias="endurance")
-    _ceiling: Quantity | Figure | None = field(alias="ceiling")
-    _range: Quantity | Figure | None = field(alias="range")
-    _combat_radius: Quantity | Figure | None = field(alias="combat_radius")
-    _datalink_range: Quantity | Figure | None = field(alias="datalink_range")
-    _cruise_speed: Quantity | Figure | None = field(alias="cruise_speed")
-    _max_speed: Quantity | Figure | None = field(alias="max_speed")
-    _engine_power: Quantity | Figure | None = field(alias="engine_power")
+    # The fourteen specs, in SPEC_FIELDS order, in one slot: one store instead
+    # of fourteen at construction. A spec given as one plain, unsourced value
+    # is kept as its Quantity; anything richer as a Figure ("12 m" and
+    # Figure.of("12 m") are equal and stored alike).
+    _values: tuple[Stored, ...] = field(alias="_values")
     _key: tuple[object, ...] = field(init=False, repr=False)
     _hash: int = field(init=False, repr=False)
 
@@ -408,14 +403,21 @@ class Specs:
     max_speed = _Preferred()
     engine_power = _Preferred()
 
-    def __init__(self, **specs: Unpack[SpecInputs]) -> None:
+    def __init__(self, _values: tuple[Stored, ...] = _NONE, **specs: Unpack[SpecInputs]) -> None:
+        # `_values` is how attrs.evolve hands over the specs it does not change.
         reg = registry()
         limits = _limits(reg)
+        table = unit_table(reg)
         plain = reg.Quantity
-        stored: dict[str, Quantity | Figure] = {}
-        keys: dict[str, object] = {}
+        values: list[Stored] = list(_NONE)
+        keys: list[object] = list(_NONE)
         sis: dict[str, tuple[float, ...]] = {}
-        for name, given in specs.items():
+        given_all: dict[str, object] = (
+            dict(specs)
+            if _values is _NONE
+            else {**dict(zip(_NAMES, _check_values(_values), strict=True)), **specs}
+        )
+        for name, given in given_all.items():
             limit = limits.get(name)
             if limit is None:
                 known = ", ".join(SPEC_FIELDS)
@@ -425,9 +427,12 @@ class Specs:
             value = given if type(given) is plain else _normalize(name, given, limit)
             if isinstance(value, Figure):
                 sis[name] = _check_figure(name, value, limit)
-                keys[name] = value._key  # noqa: SLF001
+                keys[limit.position] = value._key  # noqa: SLF001
             else:
-                info = unit_of(reg, value._units)  # noqa: SLF001
+                units = value._units  # noqa: SLF001
+                info = table.get(id(units))
+                if info is None or info.units is not units:
+                    info = unit_of(reg, units)
                 magnitude = value._magnitude  # noqa: SLF001
                 si = magnitude * info.si_factor
                 if (
@@ -437,14 +442,13 @@ class Specs:
                 ):
                     _reject(name, value)
                 sis[name] = (si,)
-                keys[name] = rounded(si)
-            stored[name] = value
+                keys[limit.position] = rounded(si)
+            values[limit.position] = value
         if len(sis) > 1:
-            _check_order(sis, stored)
+            _check_order(sis, values, limits)
+        key = tuple(keys)
         setter = object.__setattr__
-        for slot, name in zip(_SLOTS, _NAMES, strict=True):
-            setter(self, slot, stored.get(name))
-        key = tuple(map(keys.get, _NAMES))
+        setter(self, "_values", tuple(values))
         setter(self, "_key", key)
         setter(self, "_hash", hash(key))
 
@@ -452,7 +456,7 @@ class Specs:
         """Return the :class:`Figure` of spec `name`, or None when unknown."""
         if name not in SPEC_FIELDS:
             raise ValidationError("Specs", "name", name, "is not a spec")
-        stored: Quantity | Figure | None = getattr(self, "_" + name)
+        stored = self._values[_NAMES.index(name)]
         if stored is None or isinstance(stored, Figure):
             return stored
         return Figure((Reported(stored),))
@@ -466,8 +470,8 @@ class Specs:
         """Return the preferred value of every spec that is known, by name."""
         return {
             name: getattr(self, name)
-            for name, slot in zip(_NAMES, _SLOTS, strict=True)
-            if getattr(self, slot) is not None
+            for name, stored in zip(_NAMES, self._values, strict=True)
+            if stored is not None
         }
 
     def figures(self) -> dict[str, Figure]:
@@ -478,8 +482,8 @@ class Specs:
         """Return the names of the specs whose sources disagree."""
         return tuple(
             name
-            for name, slot in zip(_NAMES, _SLOTS, strict=True)
-            if type(stored := getattr(self, slot)) is Figure and stored.disputed
+            for name, stored in zip(_NAMES, self._values, strict=True)
+            if isinstance(stored, Figure) and stored.disputed
         )
 
     def replace(self, **specs: Unpack[SpecInputs]) -> Self:
@@ -487,12 +491,16 @@ class Specs:
         merged: dict[str, Any] = {**self.stored(), **specs}
         return type(self)(**merged)
 
+    def stored_values(self) -> tuple[Stored, ...]:
+        """Return every spec as stored, None where unknown, in :data:`SPEC_FIELDS` order."""
+        return self._values
+
     def stored(self) -> dict[str, Quantity | Figure]:
         """Return each known spec as stored: a Quantity, or a Figure when richer."""
         return {
             name: stored
-            for name, slot in zip(_NAMES, _SLOTS, strict=True)
-            if (stored := getattr(self, slot)) is not None
+            for name, stored in zip(_NAMES, self._values, strict=True)
+            if stored is not None
         }
 
     def __eq__(self, other: object) -> bool:
@@ -578,22 +586,40 @@ def _rule_of(error: ValidationError) -> str:
 
 
 def _check_order(
-    sis: Mapping[str, tuple[float, ...]], stored: Mapping[str, Quantity | Figure]
+    sis: Mapping[str, tuple[float, ...]], values: list[Stored], limits: Mapping[str, _Limit]
 ) -> None:
     for smaller, larger in _ORDERED_PAIRS:
         lows, highs = sis.get(smaller), sis.get(larger)
         if lows is None or highs is None:
             continue
+        low, high, most, top = lows[0], highs[0], max(lows), max(highs)
+        if low <= high and most <= top:
+            continue
         # Compared as equality compares (rounded SI), so that a value equal to
         # the larger one but given in another unit is not "larger" by round-off.
-        if rounded(lows[0]) > rounded(highs[0]):
-            rule = f"exceeds the {SPEC_FIELDS[larger].description} ({_shown(stored[larger])})"
-            raise ValidationError("Specs", smaller, _shown(stored[smaller]), rule)
-        if rounded(max(lows)) > rounded(max(highs)):
-            worst = _reports(stored[smaller])[lows.index(max(lows))]
-            top = _reports(stored[larger])[highs.index(max(highs))]
-            rule = f"exceeds every reported {SPEC_FIELDS[larger].description} (at most {top})"
+        small, large = values[limits[smaller].position], values[limits[larger].position]
+        assert small is not None  # noqa: S101 - it has SI values, so it is stored
+        assert large is not None  # noqa: S101 - idem
+        if rounded(low) > rounded(high):
+            rule = f"exceeds the {SPEC_FIELDS[larger].description} ({_shown(large)})"
+            raise ValidationError("Specs", smaller, _shown(small), rule)
+        if rounded(most) > rounded(top):
+            worst = _reports(small)[lows.index(most)]
+            best = _reports(large)[highs.index(top)]
+            rule = f"exceeds every reported {SPEC_FIELDS[larger].description} (at most {best})"
             raise ValidationError("Specs", smaller, str(worst), rule)
+
+
+def _check_values(values: object) -> tuple[Stored, ...]:
+    """Check the stored specs `attrs.evolve` hands back to :class:`Specs`."""
+    if (
+        type(values) is not tuple
+        or len(values) != len(_NAMES)
+        or not all(value is None or isinstance(value, Figure | Quantity) for value in values)
+    ):
+        rule = f"is not a tuple of {len(_NAMES)} stored specs (use keywords such as mtow=)"
+        raise ValidationError("Specs", "_values", values, rule)
+    return values
 
 
 def _reports(stored: Quantity | Figure) -> tuple[Reported | str, ...]:

@@ -1008,10 +1008,9 @@ class _Builder:
         codecs = {name: self._spec(name) for name in SPEC_FIELDS}
         known = ", ".join(SPEC_FIELDS)
         # Each spec is stored as a Quantity, or a Figure when it has more to say.
-        slots = [(f.alias or f.name, f.name) for f in attrs.fields(Specs) if f.init]
-        read = operator.attrgetter(*(slot for _, slot in slots))
-        writers = tuple(codecs[name].unstructure for name, _ in slots)
-        names = tuple(name for name, _ in slots)
+        writers = tuple(codecs[name].unstructure for name in SPEC_FIELDS)
+        names = tuple(SPEC_FIELDS)
+        read = Specs.stored_values
 
         def structure_(value: Any, ctx: Any) -> Any:
             return _structure_specs(value, ctx, codecs, known)
@@ -1864,7 +1863,7 @@ def json_schema(cls: type = Market) -> dict[str, Any]:
     'https://json-schema.org/draft/2020-12/schema'
     >>> list(schema["$defs"]["Market"]["properties"])
     ['format', 'version', 'sources', 'organizations', 'platforms',
-     'deals', 'production', 'sanctions']
+     'deals', 'production', 'sanctions', 'cooperation']
     """
     builder = _Builder(document=cls is Market, text=_QuantityText())
     schemas = _Schemas()

@@ -143,11 +143,14 @@ _QUANTITY_TEXT = re.compile(
 
 
 @functools.lru_cache(maxsize=8)
-def unit_table(reg: _Registry) -> dict[UnitsContainer, _Unit]:  # noqa: ARG001 - the cache key
+def unit_table(reg: _Registry) -> dict[int, _Unit]:  # noqa: ARG001 - the cache key
     """Return the memo of :func:`_unit` results for one registry, for hot loops.
 
-    Missing entries are filled by the callers (``table[u] = _unit(reg, u)``);
-    the table is a pure cache: it changes no result, only how fast it comes.
+    Keyed by the identity of a unit container (pint hashes containers in
+    Python, which costs more than the rest of a lookup); each entry holds its
+    container, so an id cannot be reused while its entry exists, and a hit
+    is checked with ``info.units is units``. The table is a pure cache: it
+    changes no result, only how fast it comes.
     """
     return {}
 
@@ -155,11 +158,11 @@ def unit_table(reg: _Registry) -> dict[UnitsContainer, _Unit]:  # noqa: ARG001 -
 def unit_of(reg: _Registry, units: UnitsContainer) -> _Unit:
     """Return what `dronemarket` knows of a unit, from the memo when it can."""
     table = unit_table(reg)
-    info = table.get(units)
-    if info is None:
-        info = _unit(reg, units)
+    info = table.get(id(units))
+    if info is None or info.units is not units:
+        info = _unit(reg, units)._replace(units=units)
         if len(table) < _MAX_UNITS_MEMO:
-            table[units] = info
+            table[id(units)] = info
     return info
 
 
