@@ -121,7 +121,7 @@ def __getattr__(name: str) -> Any:  # noqa: ANN401 - PEP 562 lazy import
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+    return sorted(__all__)
 
 
 __version__ = "0.1.0.dev0"

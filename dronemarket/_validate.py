@@ -70,18 +70,18 @@ def members_of(kind: type[enum.Enum]) -> Validator:
 
 
 def items_of(*kinds: type, non_empty: bool = False, unique: bool = False) -> Validator:
-    """Require a tuple (or frozenset) whose items are instances of `kinds`."""
+    """Require a tuple whose items are instances of `kinds` (a set has no order: not one)."""
     names = " or ".join(kind.__name__ for kind in kinds)
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, tuple | frozenset):
-            fail(instance, attribute, value, "is not a tuple")
+        if not isinstance(value, tuple):
+            fail(instance, attribute, value, "is not a tuple (give a list or a tuple)")
         if non_empty and not value:
             fail(instance, attribute, value, "is empty (at least one is required)")
         for item in value:
             if not isinstance(item, kinds) or isinstance(item, bool):
                 fail(instance, attribute, item, f"is not {a(names)}")
-        if unique and isinstance(value, tuple) and len(set(value)) != len(value):
+        if unique and len(set(value)) != len(value):
             fail(instance, attribute, value, "has duplicates")
 
     return check
@@ -89,6 +89,7 @@ def items_of(*kinds: type, non_empty: bool = False, unique: bool = False) -> Val
 
 _CONTROL: Final = re.compile("[\x00-\x1f\x7f-\x9f]")
 """Unicode's control characters (category Cc): exactly these two ranges."""
+_NOTE_CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # prose may have tabs, newlines
 
 
 def text(limit: int = MAX_TEXT) -> Validator:
@@ -115,6 +116,8 @@ def note(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
         fail(instance, attribute, value, "is not a string")
     if len(value) > MAX_NOTE:
         fail(instance, attribute, value, f"is longer than {MAX_NOTE} characters")
+    if _NOTE_CONTROL.search(value):
+        fail(instance, attribute, value, "contains control characters (other than tab and newline)")
 
 
 def names(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -185,7 +188,10 @@ def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
     """
     if isinstance(value, frozenset | str | bytes) or not hasattr(value, "__iter__"):
         return value  # type: ignore[return-value]
-    return frozenset(value)
+    try:
+        return frozenset(value)
+    except TypeError:  # unhashable items: the validator names the field
+        return value  # type: ignore[return-value]
 
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:

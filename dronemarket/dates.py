@@ -37,7 +37,7 @@ MIN_YEAR: Final = 1900
 MAX_YEAR: Final = 2100
 """The latest year a date may have (plans reach decades ahead, not centuries)."""
 
-_TEXT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_TEXT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 
 
 def _check_year(instance: PartialDate, attribute: attrs.Attribute[int], value: int) -> None:
@@ -104,7 +104,10 @@ class PartialDate:
 
     @classmethod
     def from_date(cls, value: dt.date) -> PartialDate:
-        """Return the day-precise date of a :class:`dt.date`."""
+        """Return the day-precise date of a :class:`datetime.date`."""
+        given: object = value
+        if not isinstance(given, dt.date):
+            raise ValidationError("PartialDate", "value", given, "is not a datetime.date")
         return cls(value.year, value.month, value.day)
 
     @property
@@ -140,6 +143,8 @@ class PartialDate:
     def __contains__(self, other: object) -> bool:
         """Say whether `other` (a PartialDate or date) lies within this date."""
         if isinstance(other, dt.date):
+            if not MIN_YEAR <= other.year <= MAX_YEAR:
+                return False
             other = PartialDate.from_date(other)
         if not isinstance(other, PartialDate):
             return False

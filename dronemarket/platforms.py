@@ -30,7 +30,17 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Final, NamedTuple, NoReturn, TypedDict, Unpack, overload
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Final,
+    NamedTuple,
+    NoReturn,
+    TypedDict,
+    Unpack,
+    cast,
+    overload,
+)
 
 import attrs
 from attrs import field, frozen
@@ -44,6 +54,7 @@ from dronemarket.units import (
     Dimension,
     Quantity,
     _key,
+    _new,
     quantity,
     registry,
     rounded,
@@ -314,10 +325,10 @@ class SpecInputs(TypedDict, total=False):
 class _Preferred:
     """A Specs attribute that answers with the preferred Quantity of a spec."""
 
-    __slots__ = ("index",)
-
     def __set_name__(self, owner: type, name: str) -> None:
         self.index = _NAMES.index(name)
+        spec = SPEC_FIELDS[name]
+        self.__doc__ = f"The preferred {spec.description} (a {spec.dimension.noun}), or None."
 
     @overload
     def __get__(self, instance: None, owner: type) -> _Preferred: ...
@@ -403,8 +414,9 @@ class Specs:
     max_speed = _Preferred()
     engine_power = _Preferred()
 
-    def __init__(self, _values: tuple[Stored, ...] = _NONE, **specs: Unpack[SpecInputs]) -> None:
+    def __init__(self, **specs: Unpack[SpecInputs]) -> None:  # noqa: C901 - the hot path
         # `_values` is how attrs.evolve hands over the specs it does not change.
+        _values = cast("dict[str, Any]", specs).pop("_values", _NONE)
         reg = registry()
         limits = _limits(reg)
         table = unit_table(reg)
@@ -434,13 +446,16 @@ class Specs:
                 if info is None or info.units is not units:
                     info = unit_of(reg, units)
                 magnitude = value._magnitude  # noqa: SLF001
-                si = magnitude * info.si_factor
-                if (
-                    info.dimension is not limit.dimension
-                    or type(magnitude) not in _REAL
-                    or not (si > 0 and _at_most(si, limit.upper_si))
-                ):
+                if type(magnitude) not in _REAL or info.dimension is not limit.dimension:
                     _reject(name, value)
+                try:
+                    si = magnitude * info.si_factor
+                except OverflowError:  # an int too large for a float
+                    _reject(name, value)
+                if not (si > 0 and _at_most(si, limit.upper_si)):
+                    _reject(name, value)
+                if value is given:  # the caller's own, mutable Quantity: keep a copy
+                    value = _new(reg, magnitude, info.units)
                 sis[name] = (si,)
                 keys[limit.position] = rounded(si)
             values[limit.position] = value
@@ -452,9 +467,14 @@ class Specs:
         setter(self, "_key", key)
         setter(self, "_hash", hash(key))
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt, not restored: the cached hash depends on the process.
+        return (_rebuild_specs, (self._values,))
+
     def figure(self, name: str) -> Figure | None:
         """Return the :class:`Figure` of spec `name`, or None when unknown."""
-        if name not in SPEC_FIELDS:
+        given: object = name  # callers may pass anything; answer with our error
+        if not isinstance(given, str) or given not in SPEC_FIELDS:
             raise ValidationError("Specs", "name", name, "is not a spec")
         stored = self._values[_NAMES.index(name)]
         if stored is None or isinstance(stored, Figure):
@@ -608,6 +628,11 @@ def _check_order(
             best = _reports(large)[highs.index(top)]
             rule = f"exceeds every reported {SPEC_FIELDS[larger].description} (at most {best})"
             raise ValidationError("Specs", smaller, str(worst), rule)
+
+
+def _rebuild_specs(values: tuple[Stored, ...]) -> Specs:
+    """Rebuild pickled Specs from their stored values (re-validating them)."""
+    return Specs(_values=values)  # type: ignore[call-arg]
 
 
 def _check_values(values: object) -> tuple[Stored, ...]:

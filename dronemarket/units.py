@@ -134,11 +134,12 @@ def _unit(reg: _Registry, units: UnitsContainer) -> _Unit:
     return _Unit(units, None, math.nan)
 
 
-_UNIT_NAME = r"[^\W\d]\w*"  # a letter, then letters, digits or underscores
+_UNIT_NAME = r"[^\W\d]\w*"  # a letter, then letters, digits or underscores (ASCII)
 _QUANTITY_TEXT = re.compile(
     r"\s*(?P<number>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?(?:[eE][-+]?\d{1,3})?"
     r"|[-+]?\.\d+(?:[eE][-+]?\d{1,3})?)"
     rf"\s*(?P<unit>{_UNIT_NAME}(?:\s*/\s*{_UNIT_NAME})?)\s*",
+    re.ASCII,
 )
 
 
@@ -204,7 +205,11 @@ def _check_magnitude(
     if type(magnitude) not in (int, float):
         rule = f"has a magnitude that is not a real number ({expected})"
         raise _reject(owner, field, value, rule)
-    if not math.isfinite(magnitude):  # type: ignore[arg-type]
+    try:
+        finite = math.isfinite(magnitude)  # type: ignore[arg-type]
+    except OverflowError:  # an int too large for a float
+        finite = False
+    if not finite:
         raise _reject(owner, field, value, f"is not finite ({expected})")
     if magnitude <= 0:  # type: ignore[operator]
         raise _reject(owner, field, value, f"is not positive ({expected})")
@@ -260,9 +265,13 @@ def _wrong_dimension(
 
 
 def _adopt(value: Quantity, reg: _Registry, owner: str, field: str) -> Quantity:
-    """Return `value` as a Quantity of `reg`, re-created if it came from another."""
+    """Return a copy of `value` in `reg`, whichever registry it came from.
+
+    Always a copy: pint Quantities can change in place (``q.ito("lb")``),
+    and a frozen record must not share one with its caller.
+    """
     if value._REGISTRY is reg:  # noqa: SLF001
-        return value
+        return _new(reg, value._magnitude, value._units)  # noqa: SLF001
     try:
         units = reg.parse_units(str(value.units))._units  # noqa: SLF001
     except Exception as error:  # noqa: BLE001 - any failure means "unknown here"

@@ -92,10 +92,14 @@ def test_quantities_are_made_in_the_application_registry() -> None:
     assert registry() is APP.get()
 
 
-def test_a_quantity_of_the_application_registry_is_returned_as_is() -> None:
-    """A valid Quantity of the application registry is accepted unchanged."""
+def test_a_quantity_is_copied_so_the_caller_cannot_change_it_in_place() -> None:
+    """A Quantity is accepted as an equal copy: a later q.ito() does not reach the record."""
     given_ = registry().Quantity(12, "m")
-    assert quantity(given_, LENGTH) is given_
+    kept = quantity(given_, LENGTH)
+    assert kept == given_
+    assert kept is not given_
+    given_.ito("cm")
+    assert str(kept) == "12 meter"
 
 
 def test_quantities_from_another_registry_are_recreated_in_the_application_registry() -> None:
