@@ -101,9 +101,12 @@ class Count:
         parts = [p for p in (self.low, self.central, self.high) if p is not None]
         if not parts:
             raise ValidationError("Count", "central", None, "is None, and so are low and high")
-        if parts != sorted(parts):
-            rule = "breaks low <= central <= high"
-            raise ValidationError("Count", "central", (self.low, self.central, self.high), rule)
+        low, central, high = self.low, self.central, self.high
+        if low is not None and central is not None and low > central:
+            raise ValidationError("Count", "central", central, f"is less than low ({low})")
+        if high is not None and high < max(p for p in (low, central, high) if p is not None):
+            rule = f"is less than low or central ({low}, {central})"
+            raise ValidationError("Count", "high", high, rule)
         if not self.estimate and (len(parts) != 3 or parts[0] != parts[2]):
             rule = "is not exact (low == central == high) yet not marked as an estimate"
             raise ValidationError("Count", "estimate", self.estimate, rule)
@@ -142,21 +145,37 @@ class Count:
         """Return ``(low, central, high)``; None where the source gives no figure."""
         return (self.low, self.central, self.high)
 
+    @property
+    def floor(self) -> int:
+        """Return the least the count can be: ``low``, or 1 when no bound is reported."""
+        return 1 if self.low is None else self.low
+
     def __add__(self, other: Count) -> Count:
-        """Add two counts; a bound is known only when both are."""
+        """Add two counts: bounds add where both are known; the lower bound always does.
+
+        Addition is associative and commutative, and ``sum(counts)`` works.
+
+        >>> Count.exact(3) + Count.about(48)
+        Count(4, 51, None, estimate=True)
+        """
         if not isinstance(other, Count):
             return NotImplemented
 
         def plus(a: int | None, b: int | None) -> int | None:
-            return None if a is None or b is None else min(a + b, MAX_COUNT)
+            return None if a is None or b is None else a + b
 
-        low, central, high = (
-            plus(a, b) for a, b in zip(self.bounds(), other.bounds(), strict=True)
-        )
-        estimate = self.estimate or other.estimate
-        if low is central is high is None:
-            low = max(p for p in (self.low, other.low, 1) if p is not None)
-        return Count(low, central, high, estimate=estimate)
+        low = self.floor + other.floor
+        central, high = plus(self.central, other.central), plus(self.high, other.high)
+        total = high if high is not None else central if central is not None else low
+        if total > MAX_COUNT:
+            raise ValidationError("Count", "central", total, f"exceeds {MAX_COUNT:,} once added")
+        return Count(low, central, high, estimate=self.estimate or other.estimate)
+
+    def __radd__(self, other: object) -> Count:
+        """Let ``sum()`` start from 0."""
+        if other == 0:
+            return self
+        return NotImplemented
 
     def __repr__(self) -> str:
         if self.is_exact:
@@ -177,8 +196,11 @@ class Count:
 
 
 def to_count(value: int | Count | None) -> Count | None:
-    """Turn an int into an exact :class:`Count`; pass anything else on for validation."""
-    if type(value) is int:
+    """Turn an int into an exact :class:`Count`; pass anything else on for validation.
+
+    An int out of range is passed on too, so that the owner's field is named.
+    """
+    if type(value) is int and 1 <= value <= MAX_COUNT:
         return _exact(value)
     return value  # type: ignore[return-value]
 
@@ -366,9 +388,9 @@ class Deal:
                     rule = f"has a delivery before the order ({self.ordered})"
                     raise ValidationError(name, "deliveries", str(delivery.date), rule)
         quantity = self.quantity
-        if quantity is not None and quantity.is_exact and self.deliveries:
-            delivered = _exact_total(self.deliveries)
-            if delivered is not None and delivered > quantity.central:  # type: ignore[operator]
+        if quantity is not None and quantity.high is not None and self.deliveries:
+            delivered = at_least(delivery.count for delivery in self.deliveries)
+            if delivered > quantity.high:
                 rule = f"exceeds the quantity ordered ({quantity})"
                 raise ValidationError(name, "deliveries", f"{delivered} delivered", rule)
 
@@ -378,7 +400,7 @@ class Deal:
         counts = [delivery.count for delivery in self.deliveries]
         if not counts or any(count is None for count in counts):
             return None
-        return _total(counts)  # type: ignore[arg-type]
+        return sum(counts)  # type: ignore[arg-type, return-value]
 
     @property
     def year(self) -> int | None:
@@ -398,15 +420,9 @@ class Deal:
         return tuple(dict.fromkeys(org for org in chain if org is not None))
 
 
-def _exact_total(deliveries: tuple[Delivery, ...]) -> int | None:
-    """Return the sum of exact delivery counts, or None if any is not exact."""
-    total = 0
-    for delivery in deliveries:
-        count = delivery.count
-        if count is None or count.estimate:
-            return None
-        total += count.central  # type: ignore[operator]
-    return total
+def at_least(counts: Iterable[Count | None]) -> int:
+    """Return the least the counts can add up to (an unknown count adds nothing)."""
+    return sum(count.floor for count in counts if count is not None)
 
 
 _check_deal_types = v.type_checker(
@@ -425,11 +441,3 @@ _check_deal_types = v.type_checker(
     v.Rule("confidence", (Confidence,)),
     v.Rule("statements", (tuple,), items=(Statement,), unique=True),
 )
-
-
-def _total(counts: Iterable[Count]) -> Count:
-    iterator = iter(counts)
-    total = next(iterator)
-    for count in iterator:
-        total += count
-    return total

@@ -166,9 +166,8 @@ class LicensedProduction:
         if (
             planned is not None
             and produced is not None
-            and planned.is_exact
-            and produced.is_exact
-            and produced.central > planned.central  # type: ignore[operator]
+            and planned.high is not None
+            and produced.floor > planned.high
         ):
             rule = f"exceeds the planned count ({planned})"
             raise ValidationError(name, "produced", produced, rule)

@@ -100,12 +100,18 @@ def test_count_with_no_figure_is_rejected() -> None:
         Count(None, None, None, estimate=True)
 
 
-@pytest.mark.parametrize(("low", "central", "high"), [(5, 3, None), (None, 10, 5), (30, None, 20)])
+@pytest.mark.parametrize(
+    ("low", "central", "high", "message"),
+    [
+        (5, 3, None, "Count.central: 3 is less than low (5)"),
+        (None, 10, 5, "Count.high: 5 is less than low or central (None, 10)"),
+        (30, None, 20, "Count.high: 20 is less than low or central (30, None)"),
+    ],
+)
 def test_count_figures_must_be_ordered(
-    low: int | None, central: int | None, high: int | None
+    low: int | None, central: int | None, high: int | None, message: str
 ) -> None:
-    """low <= central <= high, wherever given."""
-    message = f"Count.central: {(low, central, high)!r} breaks low <= central <= high"
+    """low <= central <= high, wherever given; the error names the figure out of order."""
     with pytest.raises(ValidationError, match=exact(message)):
         Count(low, central, high, estimate=True)
 
@@ -157,13 +163,32 @@ def test_count_wording_is_bounded() -> None:
 
 
 def test_counts_add_up() -> None:
-    """Adding counts adds each figure known on both sides; an estimate stays an estimate."""
+    """Central and high figures add where both are known; the floors (at least 1) always add."""
     assert Count.exact(2) + Count.exact(3) == Count.exact(5)
-    assert (Count.about(48) + Count.exact(3)).bounds() == (None, 51, None)
+    assert (Count.about(48) + Count.exact(3)).bounds() == (4, 51, None)
     assert (Count.between(10, 20) + Count.exact(3)).bounds() == (13, None, 23)
     total = Count.at_least(24) + Count.up_to(5)
     assert total.estimate
-    assert total.bounds() == (24, None, None)
+    assert total.bounds() == (25, None, None)
+    assert sum([Count.exact(1), Count.exact(2)]) == Count.exact(3)
+
+
+def test_count_addition_is_associative() -> None:
+    """How deliveries are grouped does not change their total."""
+    a, b, c = Count.about(48), Count.up_to(50), Count.exact(3)
+    assert (a + b) + c == a + (b + c)
+
+
+def test_count_addition_does_not_clamp() -> None:
+    """A sum over the count limit is an error, not a silently clamped exact figure."""
+    with pytest.raises(ValidationError, match=r"^Count\.central: 1200000 exceeds 1,000,000"):
+        Count.exact(600_000) + Count.exact(600_000)
+
+
+def test_a_delivery_beyond_the_most_ordered_is_rejected() -> None:
+    """A delivery that surely exceeds the most that was ordered ('up to 2') is rejected."""
+    with pytest.raises(ValidationError, match=r"^Deal\.deliveries: '5 delivered' exceeds"):
+        deal(quantity=Count.up_to(2), deliveries=[Delivery(PartialDate(2021, 12), 5)])
 
 
 def test_evolve_revalidates_counts() -> None:
@@ -208,8 +233,8 @@ def test_delivery_count_must_be_a_count_or_an_int(count: object) -> None:
 
 
 def test_delivery_of_zero_is_rejected() -> None:
-    """A delivery of zero units is rejected."""
-    with pytest.raises(ValidationError, match=r"^Count\.low: 0 is outside 1\.\."):
+    """A delivery of zero units is rejected, and the error names the delivery's field."""
+    with pytest.raises(ValidationError, match=r"^Delivery\.count: 0 is not a Count"):
         Delivery(None, 0)
 
 
