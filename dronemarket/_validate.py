@@ -7,7 +7,6 @@ class, the field, the value and the rule without repeating them at each call.
 from __future__ import annotations
 
 import enum
-import functools
 import re
 from collections.abc import Callable, Iterable
 from typing import Any, Final, NamedTuple, NoReturn, TypeVar
@@ -142,30 +141,19 @@ ID: Final = re.compile(r"[a-z0-9][a-z0-9._-]{0,127}")
 ID_RULE: Final = "is not an id (lower-case letters, digits, '.', '_', '-'; at most 128)"
 
 
-def record_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require a record id (see :data:`ID`)."""
-    if type(value) is not str or not ID.fullmatch(value):
-        fail(instance, attribute, value, ID_RULE)
+def settle_id(record: Any, make: Callable[[Any], str]) -> None:  # noqa: ANN401
+    """Set ``record.id``: the id given, or one made from the record; check its form.
 
-
-R = TypeVar("R")
-
-
-def default_id(make: Callable[[R], str]) -> Callable[[R], str]:
-    """Wrap a default-id maker so that a part of the wrong type does not crash it.
-
-    Defaults are computed before validators run; the part's own check names
-    the wrong type next, with a proper ValidationError.
+    A record keeps the id its caller gave in ``_given_id`` (init keyword
+    ``id``; None when not given) and its ``id`` is not an init argument, so
+    that ``attrs.evolve`` re-makes a default id from the changed fields
+    instead of keeping a stale one.
     """
-
-    @functools.wraps(make)
-    def safe(record: R) -> str:
-        try:
-            return make(record)
-        except AttributeError:
-            return "invalid"
-
-    return safe
+    given = record._given_id  # noqa: SLF001
+    value = make(record) if given is None else given
+    if type(value) is not str or not ID.fullmatch(value):
+        raise ValidationError(type(record).__name__, "id", value, ID_RULE)
+    object.__setattr__(record, "id", value)
 
 
 def whole(minimum: int = 0) -> Validator:

@@ -219,7 +219,9 @@ def _spec_name(instance: object, attribute: attrs.Attribute[Any], value: object)
 
 def _check_value(instance: Evidence, attribute: attrs.Attribute[Any], value: object) -> None:
     dimension = SPEC_FIELDS[instance.spec].dimension
-    quantity(value, dimension, owner="Evidence", field=attribute.alias)  # type: ignore[arg-type]
+    checked = quantity(value, dimension, owner="Evidence", field=attribute.alias)  # type: ignore[arg-type]
+    if checked is not value:  # a string, or another registry's Quantity: keep ours
+        object.__setattr__(instance, attribute.name, checked)
 
 
 @frozen(eq=False)
@@ -533,12 +535,8 @@ class _Attribute(NamedTuple):
 
 _Values = Mapping[str, float]
 
-_MASS_FLOORS: Final = ("empty_mass", "payload")
-"""Specs that never exceed the take-off mass (Specs checks it), so bound it below.
-
-The warhead is not one: Specs checks it against the payload only, so with
-the payload unknown a warhead may exceed the take-off mass given.
-"""
+_MASS_FLOORS: Final = ("empty_mass", "payload", "warhead")
+"""Specs that never exceed the take-off mass (Specs checks it), so bound it below."""
 
 
 def _mass(values: _Values, bands: tuple[_Band, ...], noun: str) -> _Attribute:

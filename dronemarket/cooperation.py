@@ -27,7 +27,7 @@ from __future__ import annotations
 import enum
 from typing import Final
 
-from attrs import Factory, field, frozen
+from attrs import field, frozen
 
 from dronemarket import _validate as v
 from dronemarket.dates import PartialDate
@@ -76,7 +76,6 @@ def _party_key(party: Organization | Country) -> str:
     return party.code if isinstance(party, Country) else party.country.code
 
 
-@v.default_id
 def _default_id(record: Cooperation) -> str:
     codes = dict.fromkeys(_party_key(party) for party in record.parties)
     when = str(record.start) if record.start else "undated"
@@ -133,12 +132,12 @@ class Cooperation:
     """What the parties said: confirmations and denials."""
     notes: str = field(default="", kw_only=True, validator=v.note)
     """Anything else worth knowing, in prose."""
-    id: str = field(
-        default=Factory(_default_id, takes_self=True), kw_only=True, validator=v.record_id
-    )
+    _given_id: str | None = field(default=None, kw_only=True, alias="id", eq=False, repr=False)
+    id: str = field(init=False)
     """A stable id; by default made from the kind, the parties' countries and the date."""
 
     def __attrs_post_init__(self) -> None:
+        v.settle_id(self, _default_id)
         name = type(self).__name__
         if self.kind in MULTILATERAL_KINDS and len(self.parties) < 2:
             rule = f"has one party, but a {self.kind.value} needs two or more"

@@ -36,7 +36,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Final
 
 import attrs
-from attrs import Factory, field, frozen
+from attrs import field, frozen
 
 from dronemarket import _iso
 from dronemarket import _validate as v
@@ -295,7 +295,6 @@ class Money:
         return f"{approx}{self.amount:,} {self.currency}"
 
 
-@v.default_id
 def _default_id(deal: Deal) -> str:
     supplier = deal.supplier.country.code if deal.supplier.country else "unknown"
     recipient = deal.recipient.country.code if deal.recipient.country else "unknown"
@@ -346,7 +345,8 @@ class Deal:
     """What the parties said: confirmations and denials."""
     notes: str = field(default="", kw_only=True, validator=v.note)
     """Anything else worth knowing, in prose."""
-    id: str = field(default=Factory(_default_id, takes_self=True), kw_only=True)
+    _given_id: str | None = field(default=None, kw_only=True, alias="id", eq=False, repr=False)
+    id: str = field(init=False)
     """A stable id; by default made from the countries, platform and date."""
 
     def __attrs_post_init__(self) -> None:
@@ -354,8 +354,7 @@ class Deal:
         # validator per field (see benchmarks/), then the rules.
         _check_deal_types(self)
         name = type(self).__name__
-        if type(self.id) is not str or not v.ID.fullmatch(self.id):
-            raise ValidationError(name, "id", self.id, v.ID_RULE)
+        v.settle_id(self, _default_id)
         sup, rec = self.supplier.country, self.recipient.country
         if sup is not None and sup == rec:
             raise ValidationError(name, "recipient", rec, "is the supplier's country too")

@@ -61,7 +61,7 @@ def _check_code(instance: Country, attribute: attrs.Attribute[str], value: str) 
         raise UnknownCodeError(type(instance).__name__, attribute.name, value, rule)
 
 
-@frozen(repr=False, cache_hash=True)
+@frozen(repr=False, order=True, cache_hash=True)
 class Country:
     """A country, by its ISO 3166-1 alpha-3 code (``Country("TUR")``).
 
@@ -110,10 +110,6 @@ class Country:
     def __str__(self) -> str:
         return self.name
 
-    def __lt__(self, other: Country) -> bool:
-        if not isinstance(other, Country):
-            return NotImplemented
-        return self.code < other.code
 
 
 class OrgKind(enum.Enum):

@@ -734,10 +734,15 @@ class Platform:
         return self.aliases | {self.name}
 
     def lineage(self) -> tuple[Platform, ...]:
-        """Return the platforms this one descends from, nearest first."""
+        """Return the platforms this one descends from, nearest first.
+
+        Each step follows ``variant_of`` where it is set, else ``derived_from``
+        (a variant's line is its parent's). Records are immutable, so the
+        chain cannot loop.
+        """
         chain: list[Platform] = []
         parent = self.variant_of or self.derived_from
-        while parent is not None and parent not in chain:
+        while parent is not None:
             chain.append(parent)
             parent = parent.variant_of or parent.derived_from
         return tuple(chain)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import enum
 from typing import Final
 
-from attrs import Factory, field, frozen
+from attrs import field, frozen
 
 from dronemarket import _validate as v
 from dronemarket.dates import PartialDate
@@ -74,7 +74,6 @@ class ProductionStatus(enum.Enum):
 _NOT_STARTED: Final = frozenset({ProductionStatus.ANNOUNCED, ProductionStatus.AGREED})
 
 
-@v.default_id
 def _default_id(record: LicensedProduction) -> str:
     licensor = record.licensor.country.code if record.licensor.country else "unknown"
     when = record.started or record.agreed or record.announced
@@ -150,12 +149,12 @@ class LicensedProduction:
     """What the parties said: confirmations and denials."""
     notes: str = field(default="", kw_only=True, validator=v.note)
     """Anything else worth knowing, in prose."""
-    id: str = field(
-        default=Factory(_default_id, takes_self=True), kw_only=True, validator=v.record_id
-    )
+    _given_id: str | None = field(default=None, kw_only=True, alias="id", eq=False, repr=False)
+    id: str = field(init=False)
     """A stable id; by default made from the countries, platform and date."""
 
     def __attrs_post_init__(self) -> None:
+        v.settle_id(self, _default_id)
         name = type(self).__name__
         if self.licensor.country == self.host:
             raise ValidationError(name, "host", self.host, "is the licensor's country too")
