@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from dronemarket import catalog
+from dronemarket.cooperation import Cooperation
 from dronemarket.deals import Deal
 from dronemarket.parties import Organization, Statement, Supplier
 from dronemarket.platforms import SPEC_FIELDS, Platform
@@ -225,6 +226,29 @@ def _production(record: LicensedProduction) -> list[str]:
     return [f"### `{record.id}`", "", *facts, "", record.notes, ""]
 
 
+def _cooperation(record: Cooperation) -> list[str]:
+    parties = ", ".join(
+        party.name if isinstance(party, Organization) else f"{party.name} (country)"
+        for party in record.parties
+    )
+    facts = [
+        f"- Kind: {record.kind.value}; confidence: {record.confidence.value}",
+        f"- Parties: {parties}",
+        f"- Summary: {record.summary}",
+    ]
+    if record.start:
+        facts.append(f"- Start: {record.start}")
+    if record.end:
+        facts.append(f"- End: {record.end}")
+    if record.platforms:
+        facts.append(f"- Platforms: {', '.join(p.name for p in record.platforms)}")
+    if record.value is not None:
+        facts.append(f"- Value: {record.value}")
+    facts.extend(_statements(record.statements))
+    facts.append(f"- Sources: {_cite(record.sources)}")
+    return [f"### `{record.id}`", "", *facts, "", record.notes, ""]
+
+
 def _sanctions_section() -> list[str]:
     rows = [
         (
@@ -282,6 +306,19 @@ def render() -> str:
     lines.extend(["## Licensed production", ""])
     for record in market.production:
         lines.extend(_production(record))
+    lines.extend(
+        [
+            "## Cooperation",
+            "",
+            (
+                "Visits, meetings, budgets, proposals and technology transfer with no "
+                "platform named: steps towards a deal, or around one."
+            ),
+            "",
+        ]
+    )
+    for held in market.cooperation:
+        lines.extend(_cooperation(held))
     lines.extend(_sanctions_section())
     lines.extend(_gaps_section())
     return "\n".join(lines).rstrip("\n") + "\n"

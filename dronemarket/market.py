@@ -1,4 +1,4 @@
-"""The market: every platform, organization, deal, licence and sanction, indexed.
+"""The market: every platform, organization, deal, licence, sanction and cooperation, indexed.
 
 A :class:`Market` is an immutable collection. It checks that every object a
 record refers to is one it holds, and that no id is used twice; then it
@@ -28,7 +28,8 @@ answers questions:
 1.0
 
 ``market.deals`` is every deal, as a tuple; called with filters it selects
-(filters combine with AND). ``market.production`` works the same way.
+(filters combine with AND). ``market.production`` and ``market.cooperation``
+(visits, meetings, agreements, budgets, ...) work the same way.
 
 **Scale.** Construction checks every record once. Each query index (by
 supplier, recipient, platform, ...) is built the first time a query needs
@@ -56,6 +57,7 @@ from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypedDict, TypeV
 
 from attrs import field, frozen
 
+from dronemarket.cooperation import Cooperation, CooperationKind
 from dronemarket.dates import PartialDate
 from dronemarket.deals import Count, Deal, DealStatus, Delivery, Money
 from dronemarket.errors import ValidationError
@@ -80,6 +82,8 @@ if TYPE_CHECKING:
 __all__ = [
     "RECORD_COLUMNS",
     "Concentration",
+    "CooperationFilters",
+    "CooperationRecords",
     "DealFilters",
     "DealRecords",
     "Edge",
@@ -93,7 +97,7 @@ __all__ = [
     "synthetic",
 ]
 
-R = TypeVar("R", Deal, LicensedProduction)
+R = TypeVar("R", Deal, LicensedProduction, Cooperation)
 Key = Hashable
 CountryLike = Country | str
 PlatformLike = Platform | str
@@ -129,6 +133,17 @@ class ProductionFilters(TypedDict, total=False):
     manufacturer: OrganizationLike | None
     category: Category | str | None
     status: ProductionStatus | str | Iterable[ProductionStatus | str] | None
+    years: YearsLike | None
+    region: RegionLike | None
+    confidence: Confidence | str | Iterable[Confidence | str] | None
+
+
+class CooperationFilters(TypedDict, total=False):
+    """The filters a cooperation query takes; see :meth:`Market.select_cooperation`."""
+
+    country: CountryLike | None
+    kind: CooperationKind | str | Iterable[CooperationKind | str] | None
+    platform: PlatformLike | None
     years: YearsLike | None
     region: RegionLike | None
     confidence: Confidence | str | Iterable[Confidence | str] | None
@@ -298,25 +313,48 @@ class Edge:
 
 
 class _Index:
-    """Where each key of one dimension occurs: positions per key, and a code per record."""
+    """Where each key of one dimension occurs: positions per key, and a code per record.
 
-    __slots__ = ("codes", "column", "keys", "positions")
+    In a multi-valued index (a cooperation record's countries), each record
+    holds a tuple of keys and is listed under each; it has no code column.
+    """
 
-    def __init__(self, keys_by_record: Sequence[Key]) -> None:
+    __slots__ = ("codes", "column", "keys", "multi", "positions")
+
+    def __init__(self, keys_by_record: Sequence[Key], *, multi: bool = False) -> None:
         grouped: dict[Key, list[int]] = {}
-        for position, key in enumerate(keys_by_record):
+        pairs: Iterable[tuple[int, Key]] = (
+            (
+                (position, key)
+                for position, keys in enumerate(keys_by_record)
+                for key in dict.fromkeys(cast("Iterable[Key]", keys))
+            )
+            if multi
+            else enumerate(keys_by_record)
+        )
+        for position, key in pairs:
             bucket = grouped.get(key)
             if bucket is None:
                 grouped[key] = [position]
             else:
                 bucket.append(position)
+        self.multi = multi
         self.keys: tuple[Key, ...] = tuple(grouped)
         self.codes: dict[Key, int] = {key: code for code, key in enumerate(self.keys)}
         self.positions: dict[Key, array[int]] = {
             key: array("I", found) for key, found in grouped.items()
         }
         typecode = "B" if len(self.keys) <= 0xFF else "H" if len(self.keys) <= 0xFFFF else "I"
-        self.column: array[int] = array(typecode, map(self.codes.__getitem__, keys_by_record))
+        codes = () if multi else map(self.codes.__getitem__, keys_by_record)
+        self.column: array[int] = array(typecode, codes)
+
+    def holding(self, keys: Iterable[Key]) -> Sequence[int]:
+        """Return the positions, ascending and each once, of records having one of `keys`."""
+        found = [self.positions[key] for key in keys if key in self.positions]
+        if len(found) == 1:
+            return found[0]
+        merged = chain.from_iterable(found)
+        return sorted(set(merged) if self.multi else merged)
 
     def count(self, keys: Iterable[Key]) -> int:
         """Return how many records have one of `keys`."""
@@ -356,6 +394,27 @@ _DEAL_KEYS: Final[dict[str, tuple[Callable[[Deal], Key], Callable[[Deal], Key]]]
     "year": (attrgetter("year"), attrgetter("year")),
 }
 
+
+def _country_codes(record: Cooperation) -> Key:
+    return tuple(country.code for country in record.countries)
+
+
+def _platform_names(record: Cooperation) -> Key:
+    return tuple(platform.name for platform in record.platforms)
+
+
+_COOPERATION_KEYS: Final[
+    dict[str, tuple[Callable[[Cooperation], Key], Callable[[Cooperation], Key]]]
+] = {
+    "country": (_country_codes, _country_codes),
+    "platform": (_platform_names, _platform_names),
+    "kind": (attrgetter("kind"), attrgetter("kind")),
+    "confidence": (attrgetter("confidence"), attrgetter("confidence")),
+    "year": (attrgetter("year"), attrgetter("year")),
+}
+_COOPERATION_MULTI: Final = frozenset({"country", "platform"})
+_COOPERATION_ALIASES: Final = {"region": "country"}  # a region filter reads the country index
+
 _PRODUCTION_KEYS: Final[
     dict[str, tuple[Callable[[LicensedProduction], Key], Callable[[LicensedProduction], Key]]]
 ] = {
@@ -376,27 +435,34 @@ _PRODUCTION_KEYS: Final[
 class _Table(Generic[R]):
     """Records of one kind, with indices built on first use and kept."""
 
-    __slots__ = ("_built", "_keyfuncs", "_lock", "records")
+    __slots__ = ("_aliases", "_built", "_keyfuncs", "_lock", "_multi", "records")
 
     def __init__(
         self,
         records: tuple[R, ...],
         keyfuncs: Mapping[str, tuple[Callable[[R], Key], Callable[[R], Key]]],
+        *,
+        multi: frozenset[str] = frozenset(),
+        aliases: Mapping[str, str] | None = None,
     ) -> None:
         self.records: tuple[R, ...] = records
         self._keyfuncs: Mapping[str, tuple[Callable[[R], Key], Callable[[R], Key]]] = keyfuncs
+        self._multi = multi  # dimensions whose key is a tuple of keys
+        self._aliases: Mapping[str, str] = aliases or {}  # filter name -> the index it reads
         self._built: dict[str, Any] = {}
         self._lock = threading.Lock()
 
     def index(self, dimension: str) -> _Index:
         """Return the index of `dimension`, building it once."""
+        dimension = self._aliases.get(dimension, dimension)
         built = self._built.get(dimension)
         if built is None:
             with self._lock:
                 built = self._built.get(dimension)
                 if built is None:
                     fast, slow = self._keyfuncs[dimension]
-                    built = _Index(_keys(self.records, fast, slow))
+                    keys = _keys(self.records, fast, slow)
+                    built = _Index(keys, multi=dimension in self._multi)
                     self._built[dimension] = built
         return cast("_Index", built)
 
@@ -419,18 +485,15 @@ class _Table(Generic[R]):
             return ()
         indices = {dimension: self.index(dimension) for dimension in wanted}
         first = min(wanted, key=lambda dimension: indices[dimension].count(wanted[dimension]))
-        found = [
-            indices[first].positions[key]
-            for key in wanted[first]
-            if key in indices[first].positions
-        ]
-        candidates: Sequence[int] = (
-            found[0] if len(found) == 1 else sorted(chain.from_iterable(found))
-        )
+        candidates: Sequence[int] = indices[first].holding(wanted[first])
         for dimension, keys in wanted.items():
             if dimension == first or not candidates:
                 continue
             index = indices[dimension]
+            if index.multi:
+                held = frozenset(index.holding(keys))
+                candidates = [position for position in candidates if position in held]
+                continue
             allowed = frozenset(index.codes[key] for key in keys if key in index.codes)
             column = index.column
             candidates = list(
@@ -480,6 +543,29 @@ class ProductionRecords(tuple[LicensedProduction, ...]):  # noqa: SLOT001 - idem
     def __call__(self, **filters: Unpack[ProductionFilters]) -> tuple[LicensedProduction, ...]:
         """Return the records matching every filter, as :meth:`Market.select_production` does."""
         return self._market.select_production(**filters)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple, (tuple(self),))
+
+
+class CooperationRecords(tuple[Cooperation, ...]):  # noqa: SLOT001 - idem
+    """Every cooperation record of a market; call it with filters to select some.
+
+    ``market.cooperation(country="JPN", kind="meeting")`` takes the filters
+    of :meth:`Market.select_cooperation`.
+    """
+
+    _market: Market
+
+    def __new__(cls, records: Iterable[Cooperation], market: Market) -> Self:
+        """Return the cooperation records `records` of `market`."""
+        made = super().__new__(cls, records)
+        made._market = market
+        return made
+
+    def __call__(self, **filters: Unpack[CooperationFilters]) -> tuple[Cooperation, ...]:
+        """Return the records matching every filter, as :meth:`Market.select_cooperation` does."""
+        return self._market.select_cooperation(**filters)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (tuple, (tuple(self),))
@@ -587,6 +673,17 @@ def _check_production(records: tuple[LicensedProduction, ...], holdings: _Holdin
     _no_duplicates("production.id", [record.id for record in records])
 
 
+def _check_cooperation(records: tuple[Cooperation, ...], holdings: _Holdings) -> None:
+    for record in records:
+        for party in record.organizations:
+            holdings.organization("cooperation.parties", party)
+        for platform in record.platforms:
+            holdings.platform("cooperation.platforms", platform)
+        for org in _statement_orgs(record.statements):
+            holdings.organization("cooperation.statements", org)
+    _no_duplicates("cooperation.id", [record.id for record in records])
+
+
 def _as_tuple(kind: str, items: Iterable[Any], cls: type) -> tuple[Any, ...]:
     if isinstance(items, str | bytes) or not hasattr(items, "__iter__"):
         raise _fail(kind, items, "is not an iterable of records")
@@ -671,20 +768,9 @@ def _sum(tallies: Iterable[Tally]) -> Tally:
     return Tally(low, central, high, counted, estimated, unknown)
 
 
-def _rebuild(
-    platforms: tuple[Platform, ...],
-    organizations: tuple[Organization, ...],
-    deals: tuple[Deal, ...],
-    production: tuple[LicensedProduction, ...],
-    sanctions: tuple[Sanction, ...],
-) -> Market:
-    return Market(
-        platforms=platforms,
-        organizations=organizations,
-        deals=deals,
-        production=production,
-        sanctions=sanctions,
-    )
+def _rebuild(parts: Mapping[str, tuple[Any, ...]]) -> Market:
+    """Return the market of `parts`, its records by keyword (for pickling)."""
+    return Market(**parts)
 
 
 @frozen(init=False, eq=False, repr=False)
@@ -694,9 +780,11 @@ class Market:
     Rules: every platform and organization a record refers to (a platform's
     manufacturer and lineage, a deal's platform, manufacturer, end user,
     intermediaries and the organizations in its statements, a licence's
-    licensee, a sanction's target) is held; no deal or production id is used
-    twice; no two platforms share a name or alias, nor two organizations,
-    where case, spaces and hyphens do not count; nothing is given twice.
+    licensee, a sanction's target, a cooperation record's parties, platforms
+    and the organizations in its statements) is held; no deal, production or
+    cooperation id is used twice; no two platforms share a name or alias,
+    nor two organizations, where case, spaces and hyphens do not count;
+    nothing is given twice.
 
     Two markets are equal when they hold equal records, in any order;
     ``a | b`` merges them.
@@ -712,8 +800,11 @@ class Market:
     """Every production record; call it with filters to select (:meth:`select_production`)."""
     sanctions: tuple[Sanction, ...]
     """Every sanction, in the order given."""
+    cooperation: CooperationRecords
+    """Every cooperation record; call it with filters to select (:meth:`select_cooperation`)."""
     _deal_table: _Table[Deal] = field(init=False, repr=False)
     _production_table: _Table[LicensedProduction] = field(init=False, repr=False)
+    _cooperation_table: _Table[Cooperation] = field(init=False, repr=False)
     _holdings: _Holdings = field(init=False, repr=False)
     _sanctioned: dict[Organization, tuple[Sanction, ...]] = field(init=False, repr=False)
 
@@ -725,6 +816,7 @@ class Market:
         deals: Iterable[Deal] = (),
         production: Iterable[LicensedProduction] = (),
         sanctions: Iterable[Sanction] = (),
+        cooperation: Iterable[Cooperation] = (),
     ) -> None:
         held_platforms = _as_tuple("platforms", platforms, Platform)
         held_orgs = _as_tuple("organizations", organizations, Organization)
@@ -733,6 +825,7 @@ class Market:
         held_deals = DealRecords(deals, self)  # the one copy of a million pointers
         held_production = _as_tuple("production", production, LicensedProduction)
         held_sanctions = _as_tuple("sanctions", sanctions, Sanction)
+        held_cooperation = _as_tuple("cooperation", cooperation, Cooperation)
         _no_duplicates("platforms", held_platforms)
         _no_duplicates("organizations", held_orgs)
         _no_duplicates("sanctions", held_sanctions)
@@ -743,6 +836,7 @@ class Market:
                 holdings.platform("platforms.lineage", parent)
         _check_deals(held_deals, holdings)
         _check_production(held_production, holdings)
+        _check_cooperation(held_cooperation, holdings)
         sanctioned: dict[Organization, list[Sanction]] = defaultdict(list)
         for sanction in held_sanctions:
             if isinstance(sanction.target, Organization):
@@ -754,27 +848,38 @@ class Market:
         setattr_(self, "deals", held_deals)
         setattr_(self, "production", ProductionRecords(held_production, self))
         setattr_(self, "sanctions", held_sanctions)
+        setattr_(self, "cooperation", CooperationRecords(held_cooperation, self))
         setattr_(self, "_deal_table", _Table(held_deals, _DEAL_KEYS))
         setattr_(self, "_production_table", _Table(held_production, _PRODUCTION_KEYS))
+        cooperation_table = _Table(
+            held_cooperation,
+            _COOPERATION_KEYS,
+            multi=_COOPERATION_MULTI,
+            aliases=_COOPERATION_ALIASES,
+        )
+        setattr_(self, "_cooperation_table", cooperation_table)
         setattr_(self, "_holdings", holdings)
         setattr_(self, "_sanctioned", {org: tuple(found) for org, found in sanctioned.items()})
 
     # --- building ---------------------------------------------------------------
 
     @classmethod
-    def of(  # noqa: C901 - one branch per kind of record
-        cls, *records: Deal | LicensedProduction | Sanction | Platform | Organization
+    def of(  # noqa: C901, PLR0912 - one branch per kind of record
+        cls,
+        *records: Deal | LicensedProduction | Sanction | Cooperation | Platform | Organization,
     ) -> Market:
         """Return a market of `records` and every platform and organization they refer to.
 
-        Records may be deals, production records, sanctions, platforms and
-        organizations, in any order; equal records given twice are kept once.
+        Records may be deals, production records, sanctions, cooperation
+        records, platforms and organizations, in any order; equal records
+        given twice are kept once.
         """
         platforms: dict[Platform, None] = {}
         orgs: dict[Organization, None] = {}
         deals: dict[Deal, None] = {}
         production: dict[LicensedProduction, None] = {}
         sanctions: dict[Sanction, None] = {}
+        cooperation: dict[Cooperation, None] = {}
 
         def add_org(org: Organization | None) -> None:
             if org is not None:
@@ -802,6 +907,12 @@ class Market:
                 sanctions.setdefault(record)
                 if isinstance(record.target, Organization):
                     add_org(record.target)
+            elif isinstance(record, Cooperation):
+                cooperation.setdefault(record)
+                for platform in record.platforms:
+                    add_platform(platform)
+                for org in (*record.organizations, *_statement_orgs(record.statements)):
+                    add_org(org)
             elif isinstance(record, Platform):
                 add_platform(record)
             elif isinstance(record, Organization):
@@ -814,6 +925,7 @@ class Market:
             deals=deals,
             production=production,
             sanctions=sanctions,
+            cooperation=cooperation,
         )
 
     def merge(self, other: Market) -> Market:
@@ -835,6 +947,7 @@ class Market:
             deals=union(self.deals, other.deals),
             production=union(self.production, other.production),
             sanctions=union(self.sanctions, other.sanctions),
+            cooperation=union(self.cooperation, other.cooperation),
         )
 
     def __or__(self, other: object) -> Market:
@@ -853,6 +966,7 @@ class Market:
                     frozenset(self.deals),
                     frozenset(self.production),
                     frozenset(self.sanctions),
+                    frozenset(self.cooperation),
                 ),
             ),
         )
@@ -877,18 +991,19 @@ class Market:
         return (
             f"Market({len(self.platforms)} platforms, {len(self.organizations)} organizations, "
             f"{len(self.deals)} deals, {len(self.production)} production, "
-            f"{len(self.sanctions)} sanctions)"
+            f"{len(self.sanctions)} sanctions, {len(self.cooperation)} cooperation)"
         )
 
     def __reduce__(self) -> tuple[Any, ...]:
-        parts = (
-            self.platforms,
-            self.organizations,
-            tuple(self.deals),
-            tuple(self.production),
-            self.sanctions,
-        )
-        return (_rebuild, parts)
+        parts = {
+            "platforms": self.platforms,
+            "organizations": self.organizations,
+            "deals": tuple(self.deals),
+            "production": tuple(self.production),
+            "sanctions": self.sanctions,
+            "cooperation": tuple(self.cooperation),
+        }
+        return (_rebuild, (parts,))
 
     # --- lookups -----------------------------------------------------------------
 
@@ -956,14 +1071,29 @@ class Market:
         if "confidence" in given:
             wanted["confidence"] = _enums(Confidence, given["confidence"], "confidence")
         if "years" in given:
-            low, high = _years(given["years"])
-            wanted["year"] = frozenset(
-                year
-                for year in table.index("year").keys
-                if isinstance(year, int)
-                and (low is None or year >= low)
-                and (high is None or year <= high)
-            )
+            wanted["year"] = _year_keys(table, given["years"])
+        return wanted
+
+    def _cooperation_wanted(self, filters: Mapping[str, Any]) -> dict[str, frozenset[Key]]:
+        """Turn cooperation query filters into the keys each dimension must have."""
+        unknown = sorted(set(filters) - _COOPERATION_FILTERS)
+        if unknown:
+            listed = ", ".join(sorted(_COOPERATION_FILTERS))
+            raise _fail("filters", unknown, f"are not filters ({listed})")
+        given = {name: value for name, value in filters.items() if value is not None}
+        wanted: dict[str, frozenset[Key]] = {}
+        if "country" in given:
+            wanted["country"] = frozenset({_country(given["country"], "country").code})
+        if "region" in given:
+            wanted["region"] = _region(given["region"]).codes
+        if "platform" in given:
+            wanted["platform"] = frozenset({self.platform(given["platform"]).name})
+        if "kind" in given:
+            wanted["kind"] = _enums(CooperationKind, given["kind"], "kind")
+        if "confidence" in given:
+            wanted["confidence"] = _enums(Confidence, given["confidence"], "confidence")
+        if "years" in given:
+            wanted["year"] = _year_keys(self._cooperation_table, given["years"])
         return wanted
 
     def select_deals(self, **filters: Unpack[DealFilters]) -> tuple[Deal, ...]:
@@ -1001,6 +1131,28 @@ class Market:
         """
         wanted = self._wanted(filters, ProductionStatus, self._production_table)
         return _pick(self.production, self._production_table.select(wanted))
+
+    def select_cooperation(self, **filters: Unpack[CooperationFilters]) -> tuple[Cooperation, ...]:
+        """Return the cooperation records matching every filter given, in market order.
+
+        - ``country``: one of the parties is, or belongs to, the country (a
+          Country, a code or a country name).
+        - ``region``: one of the parties' countries is in the region (a
+          Region, a region name, or countries). With ``country`` too, both
+          must hold, each for some party.
+        - ``kind``: one or several :class:`~dronemarket.CooperationKind`, or
+          their values (``"meeting"``, ``"technology transfer"``).
+        - ``platform``: the record concerns the platform (a Platform, or a
+          name or alias, as :meth:`platform` finds it).
+        - ``years``: as in :meth:`select_deals`; a record's year is the year
+          it started, and records with no date never match.
+        - ``confidence``: one or several.
+
+        A filter given as None is no filter. ``market.cooperation(...)`` is
+        the same call.
+        """
+        wanted = self._cooperation_wanted(filters)
+        return _pick(self.cooperation, self._cooperation_table.select(wanted))
 
     # --- relations ---------------------------------------------------------------
 
@@ -1326,6 +1478,16 @@ def _enums(kind: type[enum.Enum], value: object, field_name: str) -> frozenset[K
     return frozenset({_enum(kind, value, field_name)})
 
 
+def _year_keys(table: _Table[Any], value: object) -> frozenset[Key]:
+    """Return the years of `table`'s records that the years filter `value` selects."""
+    low, high = _years(value)
+    return frozenset(
+        year
+        for year in table.index("year").keys
+        if isinstance(year, int) and (low is None or year >= low) and (high is None or year <= high)
+    )
+
+
 def _years(value: object) -> tuple[int | None, int | None]:
     if type(value) is int:
         return value, value
@@ -1350,6 +1512,9 @@ _FILTERS: Final = frozenset(
         "region",
         "confidence",
     }
+)
+_COOPERATION_FILTERS: Final = frozenset(
+    {"country", "region", "kind", "platform", "years", "confidence"}
 )
 
 
@@ -1562,4 +1727,5 @@ def _synthetic_counts(
     if quantity is not None and quantity.is_exact:
         shipped = number if status is DealStatus.DELIVERED else max(1, number // 2)
         return quantity, (Delivery(when, shipped),)
-    return quantity, (Delivery(when, None if rng.random() < 0.5 else rng.randrange(1, 10)),)
+    most = 9 if quantity is None or quantity.high is None else min(9, quantity.high)
+    return quantity, (Delivery(when, None if rng.random() < 0.5 else rng.randrange(1, most + 1)),)

@@ -111,7 +111,6 @@ class Country:
         return self.name
 
 
-
 class OrgKind(enum.Enum):
     """What kind of organization takes part in the market."""
 

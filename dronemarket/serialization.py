@@ -858,6 +858,12 @@ class _Builder:
                 else:  # made from the instance, or costly to make (Specs): always written
                     always = True
                     default = _MISSING
+            if attribute.name == "_given_id":
+                # A record's id (see _validate.settle_id) is always written, as
+                # given or as made, so that documents and other tools can
+                # refer to it; read back, it is the id given.
+                made.append(_Field(key, "id", codec, required=False, always=True, default=None))
+                continue
             made.append(_Field(key, attribute.name, codec, required, always, default))
         return made
 

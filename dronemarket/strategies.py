@@ -1217,22 +1217,26 @@ def _draw_other(draw: st.DrawFn, strategy: SearchStrategy[T], ok: Callable[[T], 
 def _draw_deliveries(
     draw: st.DrawFn, status: DealStatus, ordered: PartialDate | None, ordered_count: Count | None
 ) -> list[Delivery]:
-    """Draw deliveries that agree with the status, the order date and an exact quantity."""
+    """Draw deliveries that agree with the status, the order date and the quantity's bound.
+
+    What is surely delivered (the sum of the counts' floors) stays within the
+    most that was ordered (the quantity's ``high``), as :class:`Deal` requires.
+    """
     if status in _NO_DELIVERY:
         return []
     number = draw(st.integers(1 if status in _NEEDS_DELIVERY else 0, 3))
-    budget = ordered_count.central if ordered_count is not None and ordered_count.is_exact else None
+    budget = ordered_count.high if ordered_count is not None else None
     made: list[Delivery] = []
     for _ in range(number):
         date = _maybe(draw, lambda: _draw_date_from(draw, ordered))
         count: Count | None
         if budget is None:
             count = _maybe(draw, lambda: _draw_count(draw, _COUNT_KINDS, 1, _COUNT_HIGH))
-        elif budget > 0 and not draw(st.booleans()):
-            count = Count.exact(draw(st.integers(1, budget)))
-            budget -= count.central or 0
-        else:  # an unknown or estimated count: the rule on exact totals does not apply
-            count = _maybe(draw, lambda: _draw_count(draw, _ESTIMATES, 1, _COUNT_HIGH))
+        elif budget > 0:
+            count = _maybe(draw, functools.partial(_draw_count, draw, _COUNT_KINDS, 1, budget))
+            budget -= count.floor if count is not None else 0
+        else:  # nothing more can surely be delivered: an unknown count adds nothing
+            count = None
         made.append(Delivery(date, count))
     return made
 
@@ -1345,10 +1349,10 @@ class _ProductionArgs(NamedTuple):
 def _draw_produced(
     draw: st.DrawFn, status: ProductionStatus, planned: Count | None
 ) -> Count | None:
-    """Draw a produced count that agrees with the status and an exact planned count."""
+    """Draw a produced count that agrees with the status and the planned count's bound."""
     if status in _NOT_STARTED:
         return None
-    most = planned.central if planned is not None and planned.is_exact else None
+    most = planned.high if planned is not None else None
     return _maybe(draw, lambda: _draw_count(draw, _COUNT_KINDS, 1, most or _COUNT_HIGH))
 
 
@@ -1437,7 +1441,7 @@ _SUMMARIES: Final = {
 class _CooperationArgs(NamedTuple):
     kinds: tuple[CooperationKind, ...]
     parties: SearchStrategy[Organization | Country] | None  # None: countries or new orgs
-    platforms: SearchStrategy[Platform]
+    platforms: SearchStrategy[Platform] | None  # None: the record concerns no platform
 
 
 def _draw_cooperation(draw: st.DrawFn, args: _CooperationArgs) -> Cooperation:
@@ -1474,12 +1478,19 @@ def _draw_cooperation(draw: st.DrawFn, args: _CooperationArgs) -> Cooperation:
         sources=_draw_sources(draw),
         start=start,
         end=_not_before(_maybe(draw, lambda: _draw_date(draw)), start),
-        platforms=_unique(draw(args.platforms) for _ in range(draw(st.integers(0, 2)))),
+        platforms=_draw_concerned(draw, args.platforms),
         value=value,
         confidence=confidence,
         statements=said,
         notes=draw(st.sampled_from(_NOTES)),
     )
+
+
+def _draw_concerned(draw: st.DrawFn, platforms: SearchStrategy[Platform] | None) -> list[Platform]:
+    """Draw the platforms a cooperation record concerns: none to two, none without a pool."""
+    if platforms is None:
+        return []
+    return _unique(draw(platforms) for _ in range(draw(st.integers(0, 2))))
 
 
 @st.composite
@@ -1565,6 +1576,7 @@ class _MarketArgs(NamedTuple):
     max_deals: int
     max_production: int
     max_sanctions: int
+    max_cooperation: int
 
 
 def _draw_many(draw: st.DrawFn, most: int, make: Callable[[], T]) -> list[T]:
@@ -1599,12 +1611,20 @@ def _markets(draw: st.DrawFn, args: _MarketArgs) -> Market:
     sanction_list = _draw_many(
         draw, args.max_sanctions, lambda: _draw_sanction(draw, authorities, target)
     )
+    parties: SearchStrategy[Organization | Country] = (
+        countries() | st.sampled_from(orgs) if orgs else countries()
+    )
+    together = _CooperationArgs(
+        tuple(CooperationKind), parties, st.sampled_from(fleet) if fleet else None
+    )
+    cooperation = _draw_many(draw, args.max_cooperation, lambda: _draw_cooperation(draw, together))
     return Market(
         platforms=fleet,
         organizations=orgs,
         deals=_with_unique_ids(deal_list, lambda d, i: attrs.evolve(d, id=i)),
         production=_with_unique_ids(production, lambda p, i: attrs.evolve(p, id=i)),
         sanctions=_unique(sanction_list),
+        cooperation=_with_unique_ids(cooperation, lambda c, i: attrs.evolve(c, id=i)),
     )
 
 
@@ -1614,13 +1634,15 @@ def markets(
     max_deals: int = 6,
     max_production: int = 2,
     max_sanctions: int = 2,
+    max_cooperation: int = 2,
 ) -> SearchStrategy[Market]:
     """Generate consistent :class:`~dronemarket.market.Market` s.
 
     A market's organizations are drawn first, with distinct names; its
     platforms (distinct names and aliases, some variants of others) are
-    made by those manufacturers; its deals, licensed production and
-    sanctions name only those platforms and organizations, and have
+    made by those manufacturers; its deals, licensed production, sanctions
+    and cooperation records (whose parties are countries or those
+    organizations) name only those platforms and organizations, and have
     distinct ids. The ``max_*`` arguments bound how many of each it holds;
     examples shrink to the empty market.
     """
@@ -1629,6 +1651,9 @@ def markets(
         ("max_deals", max_deals),
         ("max_production", max_production),
         ("max_sanctions", max_sanctions),
+        ("max_cooperation", max_cooperation),
     ):
         _check_limit(value, name)
-    return _markets(_MarketArgs(max_platforms, max_deals, max_production, max_sanctions))
+    return _markets(
+        _MarketArgs(max_platforms, max_deals, max_production, max_sanctions, max_cooperation)
+    )

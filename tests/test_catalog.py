@@ -48,10 +48,11 @@ def _named() -> list[dm.Platform | dm.Organization]:
     return [*market.platforms, *market.organizations]
 
 
-def _records() -> Iterator[dm.Deal | dm.LicensedProduction]:
+def _records() -> Iterator[dm.Deal | dm.LicensedProduction | dm.Cooperation]:
     market = catalog.market()
     yield from market.deals
     yield from market.production
+    yield from market.cooperation
 
 
 def _every_source_cited() -> set[dm.Source]:
@@ -87,6 +88,7 @@ def test_market_holds_every_catalog_record() -> None:
     assert len(market.deals) == len(catalog._deals.deals())
     assert len(market.production) == len(catalog._production.production())
     assert len(market.sanctions) == len(catalog._sanctions.sanctions())
+    assert market.cooperation == tuple(catalog.cooperation().values())
 
 
 def test_catalog_is_a_submodule_of_the_package() -> None:
@@ -236,7 +238,7 @@ def test_there_is_one_source_per_seed_with_its_language() -> None:
 
 
 def test_every_record_cites_a_seed_article() -> None:
-    """Every deal and production record cites the seed article it comes from."""
+    """Every deal, production and cooperation record cites the seed article it comes from."""
     seeds = {catalog.source(key) for key in catalog.SEEDS.values()}
     for record in _records():
         assert seeds & set(record.sources), record.id
@@ -337,6 +339,101 @@ def test_an_unknown_record_id_raises_key_error() -> None:
         catalog.record("no-such-record")
 
 
+# Cooperation
+
+
+def _cooperation(record_id: str) -> dm.Cooperation:
+    return catalog.cooperation()[record_id]
+
+
+def test_the_ministers_meeting_is_a_dated_meeting_about_the_tb2() -> None:
+    """The Japan-Türkiye ministers' meeting is a meeting of 19 August 2025 about the TB2."""
+    meeting = _cooperation("meeting-jpn-tur-2025-08-19")
+    assert meeting.kind is dm.CooperationKind.MEETING
+    assert meeting.start == dm.PartialDate(2025, 8, 19)
+    assert meeting.countries == (dm.Country("JPN"), dm.Country("TUR"))
+    assert meeting.platforms == (catalog.platform("TB2"),)
+    assert "not explicitly mentioned" in meeting.notes  # the readouts' caveat stays visible
+
+
+def test_nakatanis_industry_visits_end_on_20_august() -> None:
+    """Nakatani's visits to TUSAŞ and Baykar are a visit known to the month, ending 20 August."""
+    visit = _cooperation("visit-jpn-tur-industry-2025-08")
+    assert visit.kind is dm.CooperationKind.VISIT
+    assert {catalog.organization("TUSAS"), catalog.organization("Baykar")} <= set(
+        visit.organizations
+    )
+    assert (visit.start, visit.end) == (dm.PartialDate(2025, 8), dm.PartialDate(2025, 8, 20))
+
+
+def test_japans_drone_budget_is_yen_marked_a_lower_bound_and_disputed() -> None:
+    """The fiscal 2026 budget holds 100 billion yen, called a lower bound and a request."""
+    budget = _cooperation("budget-jpn-fy2026")
+    assert budget.kind is dm.CooperationKind.BUDGET
+    assert budget.value == dm.Money("100000000000", "JPY")
+    assert "lower bound" in budget.notes
+    assert "request" in budget.notes
+    assert catalog.source("jiji-2025-12-26") in budget.sources
+
+
+def test_the_ldp_proposal_is_unconfirmed() -> None:
+    """The LDP's June 2025 proposal of the TB2 as a model is held, and unconfirmed."""
+    proposal = _cooperation("proposal-jpn-ldp-tb2-2025-06")
+    assert proposal.kind is dm.CooperationKind.PROPOSAL
+    assert proposal.start == dm.PartialDate(2025, 6)
+    assert proposal.confidence is dm.Confidence.UNCONFIRMED
+    assert proposal.platforms == (catalog.platform("TB2"),)
+
+
+def test_the_kazakh_visit_keeps_its_dates_and_the_ministrys_confirmation() -> None:
+    """The Kazakh delegation's visit runs 23-25 November 2020, confirmed by Türkiye's ministry."""
+    visit = _cooperation("visit-kaz-tur-2020-11-23")
+    assert (visit.start, visit.end) == (dm.PartialDate(2020, 11, 23), dm.PartialDate(2020, 11, 25))
+    assert visit.confidence is dm.Confidence.CONFIRMED
+    (statement,) = visit.statements
+    assert statement.party == catalog.organization("Turkish Ministry of National Defence")
+
+
+def test_the_drone_tech_transfer_to_kazakhstan_names_no_platform() -> None:
+    """Seed 001's 'drone tech transfer' to Kazakhstan is a technology transfer, undated."""
+    transfer = _cooperation("technology-transfer-tur-kaz")
+    assert transfer.kind is dm.CooperationKind.TECHNOLOGY_TRANSFER
+    assert transfer.platforms == ()
+    assert transfer.start is None
+    assert transfer.countries == (dm.Country("TUR"), dm.Country("KAZ"))
+
+
+def test_the_market_selects_the_catalogs_cooperation() -> None:
+    """The catalog market answers cooperation queries by country, kind and platform."""
+    market = catalog.market()
+    japan = market.cooperation(country="Japan")
+    assert [record.kind.value for record in japan] == ["meeting", "visit", "budget", "proposal"]
+    assert [r.id for r in market.cooperation(platform="tb2", region="Central Asia")] == [
+        "visit-kaz-tur-2020-11-23"
+    ]
+
+
+def test_no_seed_statement_is_parked_in_notes() -> None:
+    """No gap is kept in a record's notes: what Cooperation can hold is a typed record now."""
+    assert all(gap.held_in == "" for gap in catalog.GAPS)
+    for gap in catalog.GAPS:
+        assert "no cooperation record" not in gap.reason
+        assert "no budget record" not in gap.reason
+
+
+def test_the_drone_diplomacy_gap_says_why() -> None:
+    """Türkiye's 'drone diplomacy' with the OTS stays a gap, with the reason it is not held."""
+    (gap,) = [gap for gap in catalog.GAPS if "drone diplomacy" in gap.quote]
+    assert "not an event" in gap.reason
+
+
+def test_categories_no_source_states_are_unknown() -> None:
+    """Platforms whose kind no cited source states have no category, and no assumption says so."""
+    for name in ("GA-21", "Orlan-10", "Chinese-made attack and surveillance drones (unspecified)"):
+        assert catalog.platform(name).category is None, name
+    assert all(assumption.field != "category" for assumption in catalog.ASSUMPTIONS)
+
+
 def test_gaps_quote_the_seeds() -> None:
     """Every statement listed as not held is quoted verbatim from its seed."""
     texts = {
@@ -354,12 +451,15 @@ def test_gaps_quote_the_seeds() -> None:
 
 @pytest.mark.parametrize("units", ["published", "metric", "imperial"])
 def test_overview_has_every_section(units: str) -> None:
-    """The overview lists platforms, deals, production, Central Asia and sanctions."""
+    """The overview lists platforms, deals, production, Central Asia, sanctions and cooperation."""
     text = overview(catalog.market(), units=units)  # type: ignore[arg-type]
-    for heading in ["Platforms", "Deals", "Licensed production", "Central Asia", "Sanctions"]:
+    headings = ["Platforms", "Deals", "Licensed production", "Central Asia", "Sanctions"]
+    for heading in [*headings, "Cooperation"]:
         assert f"\n{heading}" in text
     assert "Türkiye → Kyrgyzstan: Bayraktar TB2; delivered" in text
     assert "Iran → Tajikistan: Ababil-2; licensed production; producing" in text
+    assert "  2026-04 to 2027-03 budget: Ministry of Defense of Japan; 100,000,000,000 JPY" in text
+    assert "  GA-21 (IEMZ Kupol, Russian Federation; category not reported)" in text
 
 
 @pytest.mark.parametrize(
@@ -397,7 +497,7 @@ def test_docs_page_is_up_to_date() -> None:
 
 
 def test_docs_page_lists_every_record_and_source() -> None:
-    """The generated page names every platform, deal, production record and source."""
+    """The generated page names every platform, deal, production, cooperation record and source."""
     page = _generator().render()
     market = catalog.market()
     for platform in market.platforms:

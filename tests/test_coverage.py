@@ -1,10 +1,12 @@
 """Every drone-market statement in the seeds is held by a catalog object citing its seed.
 
 ``COVERAGE`` maps each statement, quoted from its seed, to the objects that
-hold it: ``record:<id>`` (a deal or production record), ``platform:<name>``,
-``sanction:<key>`` or ``statement:<id>`` (a party's statement held by that
-record). Each must exist and cite the seed. Statements no typed record can
-hold are in ``dronemarket.catalog.GAPS`` (and in docs/catalog.md) instead.
+hold it: ``record:<id>`` (a deal or production record), ``cooperation:<id>``
+(a visit, meeting, budget, proposal or technology transfer),
+``platform:<name>``, ``sanction:<key>`` or ``statement:<id>`` (a party's
+statement held by that record or cooperation record). Each must exist and
+cite the seed. Statements no typed record can hold are in
+``dronemarket.catalog.GAPS`` (and in docs/catalog.md) instead.
 """
 
 from __future__ import annotations
@@ -95,7 +97,7 @@ COVERAGE: tuple[Covered, ...] = (
         S001,
         "Kazakhstan | Joint Training & Equipment Supply | Annual military drills, drone tech "
         "transfer |",
-        ("record:tur-kaz-anka-2022-05-11",),
+        ("cooperation:technology-transfer-tur-kaz",),
     ),
     # 002: The Defense Post, 2 December 2020 (German translation)
     Covered(
@@ -113,7 +115,11 @@ COVERAGE: tuple[Covered, ...] = (
         S002,
         "Eine Delegation des kasachischen Verteidigungsministeriums besuchte vom 23. bis 25. "
         "November 2020 das 14. Basiskommando für unbemannte Flugzeugsysteme",
-        ("statement:tur-kaz-bayraktar-tb2-2020",),
+        (
+            "cooperation:visit-kaz-tur-2020-11-23",
+            "statement:visit-kaz-tur-2020-11-23",
+            "statement:tur-kaz-bayraktar-tb2-2020",
+        ),
     ),
     Covered(
         S002,
@@ -220,7 +226,31 @@ COVERAGE: tuple[Covered, ...] = (
         S004,
         "comprese le Turkish Aerospace Industries (TUSAS), i cantieri navali e gli stabilimenti "
         "Baykar",
-        ("record:tur-jpn-bayraktar-tb2-2025",),
+        ("cooperation:visit-jpn-tur-industry-2025-08",),
+    ),
+    Covered(
+        S004,
+        "L'incontro con il suo omologo turco Yaşar Güler, svoltosi il 19 agosto 2025",
+        ("cooperation:meeting-jpn-tur-2025-08-19",),
+    ),
+    Covered(
+        S004,
+        "L'incontro ad Ankara ha visto i due ministri esplorare nuove vie di collaborazione "
+        "nell'ambito dell'equipaggiamento e della tecnologia della difesa",
+        ("cooperation:meeting-jpn-tur-2025-08-19",),
+    ),
+    Covered(
+        S004,
+        "Il Ministero della Difesa giapponese ha stanziato oltre 100 miliardi di yen (circa 676 "
+        "milioni di dollari) nel budget difesa 2026 specificamente per i veicoli aerei senza "
+        "pilota.",
+        ("cooperation:budget-jpn-fy2026",),
+    ),
+    Covered(
+        S004,
+        "Nel giugno scorso, il partito al governo Liberal Democratico ha proposto che il TB2 "
+        "servisse da modello per la preparazione alla guerra di prossima generazione.",
+        ("cooperation:proposal-jpn-ldp-tb2-2025-06",),
     ),
     Covered(
         S004,
@@ -281,8 +311,12 @@ def _sources_of(reference: str) -> tuple[Source, ...]:
     kind, _, name = reference.partition(":")
     if kind == "record":
         return catalog.record(name).sources
+    if kind == "cooperation":
+        return catalog.cooperation()[name].sources
     if kind == "statement":
-        return tuple(statement.source for statement in catalog.record(name).statements)
+        holder = catalog.cooperation().get(name) or catalog.record(name)
+        assert holder.statements, reference
+        return tuple(statement.source for statement in holder.statements)
     if kind == "platform":
         platform = catalog.platform(name)
         assert platform.name == name
@@ -307,15 +341,16 @@ def test_every_seed_is_covered() -> None:
 
 
 def test_every_record_holds_some_seed_statement() -> None:
-    """Every deal and production record of the catalog holds at least one mapped statement."""
+    """Every deal, production and cooperation record holds at least one mapped statement."""
     referenced = {
         reference.partition(":")[2]
         for covered in COVERAGE
         for reference in covered.held_by
-        if reference.startswith(("record:", "statement:"))
+        if reference.startswith(("record:", "statement:", "cooperation:"))
     }
     market = catalog.market()
-    ids = {deal.id for deal in market.deals} | {record.id for record in market.production}
+    records = (*market.deals, *market.production, *market.cooperation)
+    ids = {record.id for record in records}
     assert ids <= referenced, sorted(ids - referenced)
 
 

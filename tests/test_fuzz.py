@@ -49,6 +49,12 @@ KEYS = st.sampled_from(
         "platforms",
         "organizations",
         "kind",
+        "cooperation",
+        "parties",
+        "organization",
+        "summary",
+        "start",
+        "end",
     ]
 ) | st.text(max_size=10)
 JSON = st.recursive(
@@ -142,6 +148,34 @@ def test_a_valid_document_with_one_part_replaced_gives_a_market_or_a_structure_e
 ) -> None:
     """A valid market document with any one part replaced by any JSON value never crashes."""
     _answer(_mutate(dm.unstructure(market), path, replacement), Market)
+
+
+@MUTATE
+@given(
+    record=dms.cooperations(),
+    path=st.lists(st.integers(min_value=0, max_value=50), max_size=8),
+    replacement=JSON,
+)
+def test_a_valid_cooperation_record_with_one_part_replaced_gives_one_or_a_structure_error(
+    record: dm.Cooperation, path: list[int], replacement: object
+) -> None:
+    """A valid cooperation record's data with any one part replaced never crashes."""
+    _answer(_mutate(dm.unstructure(record), path, replacement), dm.Cooperation)
+
+
+@MUTATE
+@given(
+    market=dms.markets(max_deals=1, max_production=0, max_sanctions=0, max_cooperation=4),
+    path=st.lists(st.integers(min_value=0, max_value=50), max_size=8),
+    replacement=JSON,
+)
+def test_a_document_with_a_cooperation_part_replaced_gives_a_market_or_an_error(
+    market: Market, path: list[int], replacement: object
+) -> None:
+    """A market document with any one part of its cooperation table replaced never crashes."""
+    document = dm.unstructure(market)
+    document["cooperation"] = _mutate(document["cooperation"], path, replacement)
+    _answer(document, Market)
 
 
 @FUZZ

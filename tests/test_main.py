@@ -58,7 +58,7 @@ def test_version_option_prints_the_version(capsys: pytest.CaptureFixture[str]) -
     assert dronemarket.__version__ in capsys.readouterr().out
 
 
-SECTIONS = ("Platforms", "Deals", "Licensed production", "Central Asia", "Sanctions")
+SECTIONS = ("Platforms", "Deals", "Licensed production", "Central Asia", "Sanctions", "Cooperation")
 
 
 @pytest.mark.parametrize(
@@ -82,6 +82,9 @@ def test_module_prints_the_market_in_the_units_asked(units: str, line: str) -> N
     assert "Iran → Tajikistan: Ababil-2; licensed production; producing" in result.stdout
     assert "    Türkiye: 4 of 5 (80%; cancelled 1, delivered 2, interest 1)" in result.stdout
     assert "  US: TSK Vektor (imposed 2023-12)" in result.stdout
+    meeting = "  2025-08-19 meeting: Ministry of Defense of Japan, Ministry of National Defence of"
+    assert meeting + " Türkiye; Bayraktar TB2; confirmed" in result.stdout
+    assert "  undated technology transfer: Türkiye, Kazakhstan; reported" in result.stdout
 
 
 def test_units_default_to_published(capsys: pytest.CaptureFixture[str]) -> None:

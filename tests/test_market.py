@@ -133,6 +133,47 @@ ANKA_KAZ = dm.LicensedProduction(
 )
 SANCTION = dm.Sanction(dm.SanctionAuthority.US, target=VEKTOR, sources=[NEWS])
 
+JPN = dm.Country("JPN")
+KAZ_MOD = dm.Organization(
+    "Ministry of Defence of Kazakhstan", country=KAZ, kind=dm.OrgKind.STATE_AGENCY
+)
+TUR_MOD = dm.Organization(
+    "Ministry of National Defence of Türkiye", country=TUR, kind=dm.OrgKind.STATE_AGENCY
+)
+VISIT = dm.Cooperation(
+    kind=dm.CooperationKind.VISIT,
+    parties=[KAZ_MOD, TUR_MOD],
+    start=dm.PartialDate(2020, 11, 23),
+    end=dm.PartialDate(2020, 11, 25),
+    platforms=[TB2],
+    summary="Kazakh delegation inspects the TB2 in Batman",
+    sources=[NEWS],
+)
+MEETING = dm.Cooperation(
+    kind=dm.CooperationKind.MEETING,
+    parties=[JPN, TUR],
+    start=dm.PartialDate(2025, 8, 19),
+    platforms=[TB2, AKINCI],
+    summary="Defence ministers meet in Ankara",
+    sources=[NEWS],
+)
+BUDGET = dm.Cooperation(
+    kind=dm.CooperationKind.BUDGET,
+    parties=[JPN],
+    start=dm.PartialDate(2026),
+    value=dm.Money("100000000000", "JPY"),
+    summary="Drones in the 2026 defence budget",
+    sources=[NEWS],
+)
+TRANSFER = dm.Cooperation(
+    kind=dm.CooperationKind.TECHNOLOGY_TRANSFER,
+    parties=[TUR, KAZ],
+    summary="Drone technology transfer",
+    sources=[NEWS],
+    confidence=dm.Confidence.UNCONFIRMED,
+)
+COOPERATION = (VISIT, MEETING, BUDGET, TRANSFER)
+
 
 @pytest.fixture(scope="module")
 def market() -> dm.Market:
@@ -185,6 +226,8 @@ def test_empty_market() -> None:
     assert market.timeline() == ()
     assert market.network() == ()
     assert market.to_records() == []
+    assert market.cooperation() == ()
+    assert market.cooperation(country="JPN", kind="meeting", years=2025) == ()
 
 
 @pytest.mark.parametrize(
@@ -312,7 +355,9 @@ def test_organization_names_must_differ() -> None:
         dm.Market(organizations=[BAYKAR, other])
 
 
-@pytest.mark.parametrize("kind", ["platforms", "organizations", "deals", "production", "sanctions"])
+@pytest.mark.parametrize(
+    "kind", ["platforms", "organizations", "deals", "production", "sanctions", "cooperation"]
+)
 def test_records_must_be_of_their_kind(kind: str) -> None:
     """Each collection takes only records of its own kind, and not a bare string."""
     wrong: dict[str, Any] = {kind: [object()]}
@@ -356,6 +401,7 @@ def test_evolve_rebuilds_and_revalidates(market: dm.Market) -> None:
 def test_repr_and_len(market: dm.Market) -> None:
     """A market shows its size and its length is its number of deals."""
     assert repr(market).startswith("Market(6 platforms, 7 organizations, 9 deals")
+    assert repr(market).endswith("1 sanctions, 0 cooperation)")
     assert len(market) == 9
 
 
@@ -508,6 +554,129 @@ def test_sanctioned_parties(market: dm.Market) -> None:
     assert market.sanctions_on(BAYKAR) == ()
     with pytest.raises(dm.ValidationError, match="not the id"):
         market.sanctioned_parties("nope")
+
+
+# ------------------------------------------------------------------------- cooperation
+
+
+@pytest.fixture(scope="module")
+def talks() -> dm.Market:
+    return dm.Market.of(*DEALS[:3], *COOPERATION)
+
+
+def test_of_collects_cooperation_and_what_it_names(talks: dm.Market) -> None:
+    """Market.of holds cooperation records, their organizations and their platforms."""
+    assert talks.cooperation == COOPERATION
+    assert {KAZ_MOD, TUR_MOD} <= set(talks.organizations)
+    assert AKINCI in talks.platforms  # named by the meeting only
+    said = dm.Statement(TUR_MOD, position=dm.Confidence.CONFIRMED, source=NEWS)
+    confirmed = attrs.evolve(TRANSFER, statements=[said], confidence=dm.Confidence.CONFIRMED)
+    assert TUR_MOD in dm.Market.of(confirmed).organizations
+
+
+@pytest.mark.parametrize(
+    ("make", "field"),
+    [
+        (
+            lambda: dm.Market(cooperation=[VISIT], platforms=[TB2], organizations=[BAYKAR]),
+            "parties",
+        ),
+        (
+            lambda: dm.Market(cooperation=[MEETING], platforms=[TB2], organizations=[BAYKAR]),
+            "platforms",
+        ),
+        (
+            lambda: dm.Market(
+                cooperation=[
+                    attrs.evolve(
+                        TRANSFER,
+                        statements=[
+                            dm.Statement(TUR_MOD, position=dm.Confidence.DENIED, source=NEWS)
+                        ],
+                        confidence=dm.Confidence.DENIED,
+                    )
+                ]
+            ),
+            "statements",
+        ),
+    ],
+)
+def test_cooperation_references_must_be_held(make: Callable[[], dm.Market], field: str) -> None:
+    """A cooperation record naming an organization or platform the market lacks is rejected."""
+    with pytest.raises(dm.ValidationError, match=rf"^Market\.cooperation\.{field}: ") as caught:
+        make()
+    assert caught.value.field == f"cooperation.{field}"
+
+
+def test_duplicate_cooperation_ids_are_rejected() -> None:
+    """Two cooperation records with one id are rejected, naming the id."""
+    twin = attrs.evolve(BUDGET, value=dm.Money("200000000000", "JPY"))
+    with pytest.raises(
+        dm.ValidationError, match=r"^Market\.cooperation\.id: 'budget-jpn-2026' is given twice"
+    ):
+        dm.Market.of(BUDGET, twin)
+
+
+def test_cooperation_is_a_tuple_that_selects_when_called(talks: dm.Market) -> None:
+    """`market.cooperation` is the tuple of records in the order given; called, it selects."""
+    assert isinstance(talks.cooperation, tuple)
+    assert talks.cooperation(kind="budget") == (BUDGET,)
+    assert talks.select_cooperation(kind="budget") == (BUDGET,)
+    assert pickle.loads(pickle.dumps(talks.cooperation)) == COOPERATION  # noqa: S301
+
+
+def test_cooperation_filters(talks: dm.Market) -> None:
+    """Cooperation is selected by any party's country, kind, platform, years, region, confidence."""
+    assert talks.cooperation(country="KAZ") == (VISIT, TRANSFER)  # the ministry is Kazakh
+    assert talks.cooperation(country="Japan") == (MEETING, BUDGET)
+    assert talks.cooperation(country=TUR) == (VISIT, MEETING, TRANSFER)
+    assert talks.cooperation(kind=dm.CooperationKind.TECHNOLOGY_TRANSFER) == (TRANSFER,)
+    assert talks.cooperation(kind="technology transfer") == (TRANSFER,)
+    assert talks.cooperation(kind=["VISIT", "meeting"]) == (VISIT, MEETING)
+    assert talks.cooperation(platform="bayraktar tb-2") == (VISIT, MEETING)
+    assert talks.cooperation(platform=AKINCI) == (MEETING,)
+    assert talks.cooperation(years=2020) == (VISIT,)
+    assert talks.cooperation(years=(2025, None)) == (MEETING, BUDGET)
+    assert talks.cooperation(years=range(2000, 2030)) == (VISIT, MEETING, BUDGET)  # undated: no
+    assert talks.cooperation(region=regions.CENTRAL_ASIA) == (VISIT, TRANSFER)
+    assert talks.cooperation(region=["JPN"], kind="meeting") == (MEETING,)
+    assert talks.cooperation(confidence="unconfirmed") == (TRANSFER,)
+    assert talks.cooperation(country=None, kind=None) == COOPERATION
+
+
+def test_country_and_region_each_hold_for_some_party(talks: dm.Market) -> None:
+    """With a country and a region, each must hold for some party, not one party for both."""
+    assert talks.cooperation(country="JPN", region=["TUR"]) == (MEETING,)
+    assert talks.cooperation(country="JPN", region=regions.CENTRAL_ASIA) == ()
+
+
+def test_bad_cooperation_filters_are_rejected(talks: dm.Market) -> None:
+    """An unknown filter, kind, platform, country or year range is a ValidationError."""
+    with pytest.raises(dm.ValidationError, match=r"Market\.filters: \['recipient'\] are not"):
+        talks.cooperation(recipient="KAZ")  # type: ignore[call-arg]
+    bad: list[dict[str, Any]] = [
+        {"kind": "dinner"},
+        {"platform": "Predator"},
+        {"country": 398},
+        {"years": "2020"},
+        {"region": "Atlantis"},
+        {"confidence": "rumoured"},
+    ]
+    for filters in bad:
+        with pytest.raises(dm.ValidationError):
+            talks.select_cooperation(**filters)
+
+
+def test_cooperation_counts_in_equality_merge_and_pickling(talks: dm.Market) -> None:
+    """Markets differing only in cooperation differ; merging and pickling keep cooperation."""
+    without = dm.Market.of(*DEALS[:3], *COOPERATION[:3])
+    assert without != talks
+    assert without | dm.Market.of(TRANSFER) == talks
+    assert dm.Market.of(*reversed(COOPERATION), *DEALS[:3]) == talks
+    copy = pickle.loads(pickle.dumps(talks))  # noqa: S301 - our own data
+    assert copy == talks
+    assert copy.cooperation(country="JPN") == (MEETING, BUDGET)
+    assert attrs.evolve(talks, cooperation=()).cooperation == ()
 
 
 # --------------------------------------------------------------------------- analytics
@@ -818,25 +987,88 @@ def test_hhi_lies_between_one_over_n_and_one(market: dm.Market, country: dm.Coun
 
 @PROPERTY
 @given(
-    dst.markets(max_deals=9, max_production=3, max_sanctions=2), st.randoms(use_true_random=False)
+    dst.markets(max_deals=9, max_production=3, max_sanctions=2, max_cooperation=3),
+    st.randoms(use_true_random=False),
 )
 def test_merging_is_associative(whole: dm.Market, rng: Any) -> None:
     """(a | b) | c equals a | (b | c), and merging the parts of a market gives it back."""
-    records: list[Any] = [*whole.deals, *whole.production, *whole.sanctions]
+    records: list[Any] = [*whole.deals, *whole.production, *whole.sanctions, *whole.cooperation]
     parts: list[list[Any]] = [[], [], []]
     for record in records:
         parts[rng.randrange(3)].append(record)
     a, b, c = (dm.Market.of(*part) for part in parts)
     assert (a | b) | c == a | (b | c)
     assert set((a | b | c).deals) == set(whole.deals)
+    assert set((a | b | c).cooperation) == set(whole.cooperation)
 
 
 @PROPERTY
 @given(dst.markets(max_deals=8), st.randoms(use_true_random=False))
 def test_equality_ignores_record_order(market: dm.Market, rng: Any) -> None:
     """A market rebuilt from its records in another order is equal to it."""
-    fields = ["platforms", "organizations", "deals", "production", "sanctions"]
+    fields = ["platforms", "organizations", "deals", "production", "sanctions", "cooperation"]
     shuffled = {
         name: rng.sample(list(getattr(market, name)), len(getattr(market, name))) for name in fields
     }
     assert dm.Market(**shuffled) == market
+
+
+COOPERATION_FILTERS = ("country", "region", "kind", "platform", "years", "confidence")
+
+
+def brute_force_cooperation(name: str, value: Any) -> Callable[[dm.Cooperation], bool]:
+    """Return a predicate testing one cooperation filter the slow, obvious way."""
+    tests: dict[str, Callable[[dm.Cooperation], bool]] = {
+        "country": lambda c: value in c.countries,
+        "region": lambda c: any(country in value.countries for country in c.countries),
+        "kind": lambda c: c.kind in value,
+        "platform": lambda c: value in c.platforms,
+        "years": lambda c: c.year is not None and value[0] <= c.year <= value[1],
+        "confidence": lambda c: c.confidence in value,
+    }
+    return tests[name]
+
+
+@st.composite
+def market_and_cooperation_filters(draw: st.DrawFn) -> tuple[dm.Market, dict[str, Any]]:
+    """Draw a market with cooperation records and a few filters whose values mostly occur."""
+    market = draw(dst.markets(max_deals=0, max_production=0, max_sanctions=0, max_cooperation=10))
+    records: list[dm.Cooperation | None] = [*market.cooperation] or [None]
+    names = draw(st.lists(st.sampled_from(COOPERATION_FILTERS), max_size=3, unique=True))
+    filters: dict[str, Any] = {}
+    for name in names:
+        record = draw(st.sampled_from(records))
+        if name == "country":
+            present = list(record.countries) if record else []
+            filters[name] = draw(st.sampled_from([*present, TUR, KAZ]))
+        elif name == "region":
+            filters[name] = draw(st.sampled_from(regions.ALL))
+        elif name == "kind":
+            filters[name] = frozenset(
+                draw(st.sets(st.sampled_from(list(dm.CooperationKind)), min_size=1))
+            )
+        elif name == "platform" and market.platforms:
+            filters[name] = draw(st.sampled_from(market.platforms))
+        elif name == "years":
+            low = draw(st.integers(1990, 2030))
+            filters[name] = (low, low + draw(st.integers(0, 20)))
+        elif name == "confidence":
+            filters[name] = frozenset(
+                draw(st.sets(st.sampled_from(list(dm.Confidence)), min_size=1))
+            )
+    return market, filters
+
+
+@PROPERTY
+@given(market_and_cooperation_filters(), st.randoms(use_true_random=False))
+def test_every_cooperation_query_agrees_with_a_brute_force_scan(
+    drawn: tuple[dm.Market, dict[str, Any]], rng: Any
+) -> None:
+    """cooperation(...) returns exactly what a scan testing each filter finds, in any order."""
+    market, filters = drawn
+    tests = [brute_force_cooperation(name, value) for name, value in filters.items()]
+    expected = tuple(c for c in market.cooperation if all(test(c) for test in tests))
+    assert market.cooperation(**filters) == expected
+    items = list(filters.items())
+    rng.shuffle(items)
+    assert market.cooperation(**dict(items)) == expected

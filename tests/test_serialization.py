@@ -8,6 +8,7 @@ import sys
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import cattrs
 import jsonschema  # type: ignore[import-untyped]
 import pint
@@ -85,6 +86,7 @@ STRATEGIES: dict[type, SearchStrategy[Any]] = {
     dm.Platform: dms.platforms(),
     dm.Deal: dms.deals(),
     dm.LicensedProduction: dms.licensed_production(),
+    dm.Cooperation: dms.cooperations(),
     Market: dms.markets(),
 }
 
@@ -132,6 +134,7 @@ def test_the_catalog_round_trips_record_by_record() -> None:
         market.organizations,
         market.production,
         market.sanctions,
+        market.cooperation,
         dm.catalog.sources(),
     ):
         for record in records:
@@ -184,8 +187,9 @@ def test_a_deal_is_written_in_the_documented_wire_forms() -> None:
     assert plain["quantity"] == 3
     assert plain["deliveries"] == [{"date": "2021-12", "count": 3}]
     assert plain["status"] == "delivered"
-    assert plain["id"] == DEAL.id
+    assert plain["id"] == DEAL.id  # written as made, so that documents can refer to it
     assert "notes" not in plain  # defaults are left out
+    assert dm.unstructure(attrs.evolve(DEAL, id="kgz-tb2-1"))["id"] == "kgz-tb2-1"
     assert json.dumps(plain)
 
 
@@ -591,6 +595,85 @@ def test_a_market_is_one_normalized_document() -> None:
     variant = next(p for p in document["platforms"] if p["name"] == "TB2T-AI")
     assert variant["variant_of"] == "Bayraktar TB2"
     assert dm.structure(_json(document), Market) == market
+
+
+def _cooperating() -> Market:
+    ministry = dm.Organization(
+        "Ministry of Defence of Kazakhstan", country=dm.Country("KAZ"), kind=dm.OrgKind.STATE_AGENCY
+    )
+    visit = dm.Cooperation(
+        kind=dm.CooperationKind.VISIT,
+        parties=[ministry, TURKEY],
+        start=dm.PartialDate(2020, 11, 23),
+        end=dm.PartialDate(2020, 11, 25),
+        summary="Kazakh MoD delegation inspects the TB2",
+        platforms=[TB2],
+        sources=[NEWS],
+    )
+    budget = dm.Cooperation(
+        kind=dm.CooperationKind.BUDGET,
+        parties=[dm.Country("JPN")],
+        summary="Drones in the 2026 defence budget",
+        value=dm.Money("100000000000", "JPY"),
+        sources=[SITE],
+    )
+    return Market.of(DEAL, visit, budget)
+
+
+def test_the_document_tables_follow_the_market_constructor() -> None:
+    """Every record keyword of Market.__init__, cooperation included, is a table of the document."""
+    document = dm.unstructure(_cooperating())
+    assert list(document) == [
+        "format",
+        "version",
+        "sources",
+        "organizations",
+        "platforms",
+        "deals",
+        "production",
+        "sanctions",
+        "cooperation",
+    ]
+    assert list(dm.json_schema()["$defs"]["Market"]["properties"]) == list(document)
+
+
+def test_cooperation_is_written_in_the_document_by_reference() -> None:
+    """A cooperation record names its organizations, platforms and sources by reference."""
+    market = _cooperating()
+    document = dm.unstructure(market)
+    visit, budget = document["cooperation"]
+    assert visit["parties"] == [
+        {"organization": "Ministry of Defence of Kazakhstan"},
+        {"country": "TUR"},
+    ]
+    assert visit["platforms"] == ["Bayraktar TB2"]
+    assert (visit["start"], visit["end"]) == ("2020-11-23", "2020-11-25")
+    assert all(source in document["sources"] for source in visit["sources"] + budget["sources"])
+    assert budget["value"] == {"amount": "100000000000", "currency": "JPY"}
+    again = dm.structure(_json(document), Market)
+    assert again == market
+    assert again.cooperation(kind="budget")[0].value == dm.Money("100000000000", "JPY")
+
+
+def test_a_cooperation_reference_to_a_missing_party_is_reported() -> None:
+    """A cooperation record naming an organization or platform not in the document is an error."""
+    document = dm.unstructure(_cooperating())
+    document["cooperation"][0]["parties"][0] = {"organization": "Nobody"}
+    document["cooperation"][0]["platforms"] = ["Bayraktar TB3"]
+    errors = _errors(document, Market)
+    assert errors == {
+        "cooperation[0].parties[0].organization": "'Nobody' is not in organizations",
+        "cooperation[0].platforms[0]": "'Bayraktar TB3' is not in platforms",
+    }
+
+
+def test_a_cooperation_rule_broken_in_a_document_is_reported_at_its_field() -> None:
+    """A visit with one party in a document is reported at the record's parties."""
+    document = dm.unstructure(_cooperating())
+    del document["cooperation"][0]["parties"][0]
+    errors = _errors(document, Market)
+    assert list(errors) == ["cooperation[0].parties"]
+    assert "needs two or more" in errors["cooperation[0].parties"]
 
 
 def test_the_catalog_market_round_trips() -> None:

@@ -70,6 +70,7 @@ def rebuilt(market: dm.Market) -> dm.Market:
         deals=market.deals,
         production=market.production,
         sanctions=market.sanctions,
+        cooperation=market.cooperation,
     )
 
 
@@ -87,7 +88,7 @@ def test_every_strategy_yields_valid_objects(name: str, data: st.DataObject) -> 
 @given(dst.quantities(Dimension.MASS, min_value="500 kg", max_value="1.5 t"))
 def test_quantities_respect_their_bounds(value: dm.Quantity) -> None:
     """A quantity drawn between 500 kg and 1.5 t is a mass in that range."""
-    assert dm.units.quantity(value, Dimension.MASS) is value
+    assert dm.units.quantity(value, Dimension.MASS) == value
     assert 500 <= si_magnitude(value) <= 1500
 
 
@@ -95,7 +96,7 @@ def test_quantities_respect_their_bounds(value: dm.Quantity) -> None:
 def test_a_spec_name_bounds_quantities_by_its_plausible_value(value: dm.Quantity) -> None:
     """Quantities for a spec name lie within that spec's plausibility bound."""
     assert 0 < si_magnitude(value) <= 40_000
-    assert dm.Specs(ceiling=value).ceiling is value
+    assert dm.Specs(ceiling=value).ceiling == value
 
 
 @given(dst.quantities(Dimension.SPEED, units=["kn"]))
@@ -294,6 +295,7 @@ def test_a_deal_shrinks_to_a_small_readable_example() -> None:
         lambda: dst.money(currencies=["XXY"]),
         lambda: dst.statements(positions=[dm.Confidence.REPORTED]),
         lambda: dst.markets(max_deals=-1),
+        lambda: dst.markets(max_cooperation=-1),
     ],
 )
 def test_bad_arguments_are_rejected(call: Callable[[], object]) -> None:
@@ -462,19 +464,40 @@ def test_without_the_plugin_from_type_cannot_make_a_valid_deal() -> None:
 @given(dst.markets())
 def test_a_market_holds_everything_its_records_name(market: dm.Market) -> None:
     """A generated market equals the market its own records make with Market.of."""
-    records = (*market.deals, *market.production, *market.sanctions)
+    records = (*market.deals, *market.production, *market.sanctions, *market.cooperation)
     assert dm.Market.of(*records, *market.platforms, *market.organizations) == market
     assert len({deal.id for deal in market.deals}) == len(market.deals)
     assert len({record.id for record in market.production}) == len(market.production)
+    assert len({record.id for record in market.cooperation}) == len(market.cooperation)
 
 
-@given(dst.markets(max_platforms=1, max_deals=0, max_production=0, max_sanctions=0))
+@given(
+    dst.markets(max_platforms=1, max_deals=0, max_production=0, max_sanctions=0, max_cooperation=0)
+)
 def test_markets_respect_their_size_limits(market: dm.Market) -> None:
     """A market drawn with at most one platform and no records holds just that."""
     assert len(market.platforms) <= 1
     assert not market.deals
     assert not market.production
     assert not market.sanctions
+    assert not market.cooperation
+
+
+def test_markets_draw_cooperation_with_the_markets_own_parties_and_platforms() -> None:
+    """Markets hold cooperation records between countries and the market's organizations."""
+    seen: set[str] = set()
+
+    @COVERAGE
+    @given(dst.markets(max_cooperation=3))
+    def collect(market: dm.Market) -> None:
+        for record in market.cooperation:
+            assert set(record.organizations) <= set(market.organizations)
+            assert set(record.platforms) <= set(market.platforms)
+            seen.update(type(party).__name__ for party in record.parties)
+            seen.update("platform" for _ in record.platforms)
+
+    collect()
+    assert seen == {"Country", "Organization", "platform"}
 
 
 def test_a_market_shrinks_to_one_plain_deal() -> None:
@@ -483,6 +506,7 @@ def test_a_market_shrinks_to_one_plain_deal() -> None:
     found = find(small, lambda market: len(market.deals) > 0, settings=SHRINK)
     assert (len(found.platforms), len(found.deals)) == (1, 1)
     assert len(found.organizations) <= 1
+    assert not found.cooperation
     assert found.deals[0].status is dm.DealStatus.INTEREST
 
 

@@ -19,6 +19,12 @@ Every record cites its sources; the seed articles are ``seed-000`` to
 >>> factory = dm.catalog.record("irn-tjk-ababil-2-2022-05-17")
 >>> dm.catalog.source("seed-000") in factory.sources
 True
+
+Visits, meetings, budgets and proposals are cooperation records, by id:
+
+>>> meeting = dm.catalog.cooperation()["meeting-jpn-tur-2025-08-19"]
+>>> meeting.kind.value, str(meeting.start), [p.name for p in meeting.platforms]
+('meeting', '2025-08-19', ['Bayraktar TB2'])
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from dronemarket.catalog._cooperation import cooperation
 from dronemarket.catalog._deals import deals
 from dronemarket.catalog._gaps import ASSUMPTIONS, GAPS, Assumption, Gap
 from dronemarket.catalog._organizations import organizations
@@ -54,6 +61,7 @@ __all__ = [
     "UNITS",
     "Assumption",
     "Gap",
+    "cooperation",
     "lookup",
     "market",
     "normalize",
@@ -70,7 +78,9 @@ __all__ = [
 
 @functools.cache
 def market() -> Market:
-    """Return the built-in market: every platform, organization, deal, production and sanction.
+    """Return the built-in market: every platform, organization, record and sanction.
+
+    The records are the deals, the production abroad and the cooperation.
 
     Built on the first call, then memoized; the Market is immutable.
     """
@@ -82,6 +92,7 @@ def market() -> Market:
         deals=deals().values(),
         production=production().values(),
         sanctions=sanctions().values(),
+        cooperation=cooperation().values(),
     )
 
 

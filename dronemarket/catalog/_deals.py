@@ -6,6 +6,7 @@ import functools
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from dronemarket.catalog._cooperation import kazakh_visit_statement
 from dronemarket.catalog._organizations import organizations
 from dronemarket.catalog._platforms import platforms
 from dronemarket.catalog._sources import sources
@@ -105,23 +106,13 @@ def _central_asia() -> list[Deal]:
             status=DealStatus.INTEREST,
             announced=PartialDate(2020, 12),
             quantity=Count.at_least(24, wording="dozens"),
-            statements=[
-                Statement(
-                    org["Ministry of National Defence of Türkiye"],
-                    position=Confidence.CONFIRMED,
-                    source=sources()["seed-002"],
-                    quote=(
-                        "Eine Delegation des kasachischen Verteidigungsministeriums besuchte "
-                        "vom 23. bis 25. November 2020 das 14. Basiskommando für unbemannte "
-                        "Flugzeugsysteme, um das UAV und seine Einrichtungen zu untersuchen"
-                    ),
-                ),
-            ],
+            statements=[kazakh_visit_statement()],
             sources=_src("seed-002", "defensepost-2020-12-02", "ahval-2020-kazakhstan"),
             notes=(
                 "Reported by the Russian site Avia.pro after the Kazakh Ministry of Defence "
                 "delegation's visit of 23-25 November 2020 to Turkey's 14th UAV Systems Base "
-                "Command in Batman, which the Turkish Ministry of National Defence confirmed. "
+                "Command in Batman (visit-kaz-tur-2020-11-23), which the Turkish Ministry of "
+                "National Defence confirmed. "
                 "'Dozens' is in the headline only; the body gives no number (Ahval: 'It is "
                 "unclear how many'). Kazakhstan is 'the latest country to show interest in "
                 "Baykar's drones'."
@@ -371,17 +362,14 @@ def _japan() -> list[Deal]:
             announced=PartialDate(2025, 8, 19),
             sources=_src("seed-004", "devdiscourse-2025-08-19", "defaiya-2025-08-26"),
             notes=(
-                "Defence Minister Gen Nakatani met Yaşar Güler in Ankara on 19 August 2025, "
-                "the first official visit of a Japanese defence minister to Türkiye, and "
-                "visited Turkish Aerospace (TUSAŞ), shipyards (20 August) and Baykar; the "
-                "talks also aim at contacts between the Turkish Armed Forces and the Japan "
-                "Self-Defense Forces. Drones were not explicitly mentioned in the readouts "
-                "(Defaiya). In June, the Liberal Democratic Party proposed the TB2 as a model "
-                "for next-generation warfare. Japan's Ministry of Defense set aside more than "
-                "100 billion yen (about 676 million dollars) in the 2026 defence budget for "
-                "unmanned aerial vehicles; experts see short-term imports and long-term "
-                "domestic production. A Japanese TB2 purchase would be Türkiye's first large "
-                "defence export to the Asia-Pacific."
+                "Baykar's drones, the TB2 among them, were at the centre of the defence "
+                "ministers' talks of 19 August 2025 (meeting-jpn-tur-2025-08-19), after which "
+                "Nakatani visited Baykar (visit-jpn-tur-industry-2025-08); Japan's ruling party "
+                "had proposed the TB2 as a model in June (proposal-jpn-ldp-tb2-2025-06), and "
+                "its fiscal 2026 budget holds over 100 billion yen for drones "
+                "(budget-jpn-fy2026). Drones were not explicitly mentioned in the readouts "
+                "(Defaiya), and no purchase is reported. A Japanese TB2 purchase would be "
+                "Türkiye's first large defence export to the Asia-Pacific (the seed's claim)."
             ),
         ),
         Deal(
@@ -459,7 +447,9 @@ def _russia() -> list[Deal]:
                 "Kupol received shipments of Chinese-made attack and surveillance drones "
                 "through the Russian intermediary TSK Vektor, itself under US and EU "
                 "sanctions. Reuters: Sichuan AEE billed for more than a dozen one-way attack "
-                "drones in 2024. The Kremlin, the Russian defence ministry and Kupol did not "
+                "drones in 2024. The platform's category is left unknown: the seed's shipments "
+                "mix attack and surveillance drones, and 'one-way attack' describes only the "
+                "dozen invoiced. The Kremlin, the Russian defence ministry and Kupol did not "
                 "comment."
             ),
         ),

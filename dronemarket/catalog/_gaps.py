@@ -1,7 +1,10 @@
 """Seed statements the typed records do not hold, and why.
 
 Each is a :class:`Gap`: the seed file, its words, where the statement is kept
-instead (a record's notes, or nowhere) and the reason. ``docs/catalog.md``
+instead (a record's notes, or nowhere) and the reason: analysts' opinions,
+aggregate claims with no recipient or event, and what is not a drone-market
+fact. Visits, meetings, budgets, proposals and technology transfer are typed
+:class:`~dronemarket.Cooperation` records, not gaps. ``docs/catalog.md``
 lists them.
 """
 
@@ -47,7 +50,10 @@ GAPS: tuple[Gap, ...] = (
         "Through 'drone diplomacy,' Turkey intends to increase its political, economic and "
         "military cooperation with the members of the Organization of Turkish States (OTS)",
         "",
-        "A policy aim, not a transfer: no platform, recipient or date.",
+        "An analyst's reading of Türkiye's intent, not an event: the seed reports no "
+        "agreement, proposal, visit or budget with the OTS or its members, and no date or "
+        "platform, so a Cooperation record would assert what the seed does not. Türkiye's "
+        "drone deals with OTS members are held one by one.",
     ),
     Gap(
         "seed-000",
@@ -68,33 +74,10 @@ GAPS: tuple[Gap, ...] = (
         "seed-001",
         "By deepening military cooperation, technology transfers, and defense trade with "
         "Central Asian republics",
-        "tur-kaz-anka-2022-05-11",
-        "Generic cooperation with no platform or country-specific deal; the one specific "
-        "drone item (Kazakhstan: 'drone tech transfer') is cited by the Anka record.",
-    ),
-    Gap(
-        "seed-004",
-        "Il Ministero della Difesa giapponese ha stanziato oltre 100 miliardi di yen (circa "
-        "676 milioni di dollari) nel budget difesa 2026 specificamente per i veicoli aerei "
-        "senza pilota.",
-        "tur-jpn-bayraktar-tb2-2025",
-        "A procurement budget, not a deal with a supplier: the model has no budget record, "
-        "so it is kept in the notes of Japan's TB2 interest.",
-    ),
-    Gap(
-        "seed-004",
-        "L'incontro con il suo omologo turco Yaşar Güler, svoltosi il 19 agosto 2025",
-        "tur-jpn-bayraktar-tb2-2025",
-        "A ministers' meeting and industry visits are cooperation, not a transfer: the model "
-        "has no cooperation record, so they are kept in the notes of Japan's TB2 interest.",
-    ),
-    Gap(
-        "seed-004",
-        "Nel giugno scorso, il partito al governo Liberal Democratico ha proposto che il TB2 "
-        "servisse da modello per la preparazione alla guerra di prossima generazione.",
-        "tur-jpn-bayraktar-tb2-2025",
-        "A party's proposal is neither a party's statement on a deal nor a deal; it is kept "
-        "in the notes of Japan's TB2 interest (and is not confirmed by another source).",
+        "",
+        "An aggregate claim over five countries with no event, platform or date; the seed's "
+        "one country-specific drone item (Kazakhstan: 'drone tech transfer') is the "
+        "cooperation record technology-transfer-tur-kaz.",
     ),
     Gap(
         "seed-004",
@@ -128,26 +111,6 @@ class Assumption(NamedTuple):
 
 
 ASSUMPTIONS: tuple[Assumption, ...] = (
-    Assumption(
-        "GA-21",
-        "category",
-        "tactical",
-        "Platform.category is required; no source gives the GA-21's class, size or figures "
-        "(the seed says only that it flies reconnaissance and strike missions).",
-    ),
-    Assumption(
-        "Chinese-made attack and surveillance drones (unspecified)",
-        "category",
-        "one-way attack",
-        "Platform.category is required; Reuters reports the shipments as 'more than a dozen "
-        "one-way attack drones', the seed as 'attack and surveillance drones'.",
-    ),
-    Assumption(
-        "Orlan-10",
-        "category",
-        "tactical",
-        "Platform.category is required; the source calls it a 'medium-range' drone.",
-    ),
     Assumption(
         "are-lby-wing-loong-2019",
         "platform",

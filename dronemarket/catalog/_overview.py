@@ -17,6 +17,7 @@ from dronemarket.regions import CENTRAL_ASIA
 from dronemarket.units import Quantity, unit_label
 
 if TYPE_CHECKING:
+    from dronemarket.cooperation import Cooperation
     from dronemarket.market import Market, Tally
     from dronemarket.production import LicensedProduction
 
@@ -193,6 +194,30 @@ def _central_asia(market: Market) -> list[str]:
     return lines
 
 
+def _when(record: Cooperation) -> str:
+    if record.start is None:
+        return "undated"
+    return f"{record.start} to {record.end}" if record.end else str(record.start)
+
+
+def _cooperation_line(record: Cooperation) -> str:
+    parties = ", ".join(party.name for party in record.parties)
+    facts = [f"{_when(record)} {record.kind.value}: {parties}"]
+    if record.platforms:
+        facts.append(", ".join(platform.name for platform in record.platforms))
+    if record.value is not None:
+        facts.append(str(record.value))
+    facts.append(record.confidence.value)
+    return "  " + "; ".join(facts)
+
+
+def _cooperation(market: Market) -> list[str]:
+    lines = ["Cooperation (date kind: parties; platforms; value; confidence)"]
+    ordered = sorted(market.cooperation, key=lambda c: (c.start is None, c.start or 0, c.id))
+    lines.extend(_cooperation_line(record) for record in ordered)
+    return lines
+
+
 def _sanctions(market: Market) -> list[str]:
     lines = ["Sanctions"]
     for sanction in sorted(market.sanctions, key=lambda s: (s.target_name, s.authority.value)):
@@ -210,20 +235,20 @@ def overview(market: Market, *, units: Units = "published") -> str:
 
     `units` is ``"published"`` (each figure in the unit its source used),
     ``"metric"`` or ``"imperial"``. Sections: platforms with key specs,
-    deals, licensed production, the supplier picture for Central Asia and
-    sanctions.
+    deals, licensed production, the supplier picture for Central Asia,
+    sanctions and cooperation (visits, meetings, budgets, proposals).
 
     >>> import dronemarket as dm
     >>> text = overview(dm.catalog.market(), units="metric")
     >>> print(text.splitlines()[0])
-    dronemarket: 15 platforms, 18 deals, 5 production records, 5 sanctions
+    dronemarket: 15 platforms, 18 deals, 5 production records, 5 sanctions, 6 cooperation records
     """
     if units not in UNITS:
         raise ValidationError("overview", "units", units, f"is not one of {', '.join(UNITS)}")
     head = (
         f"dronemarket: {len(market.platforms)} platforms, "
         f"{len(market.deals)} deals, {len(market.production)} production records, "
-        f"{len(market.sanctions)} sanctions"
+        f"{len(market.sanctions)} sanctions, {len(market.cooperation)} cooperation records"
     )
     return _join(
         [
@@ -233,5 +258,6 @@ def overview(market: Market, *, units: Units = "published") -> str:
             _production(market),
             _central_asia(market),
             _sanctions(market),
+            _cooperation(market),
         ]
     )

@@ -306,7 +306,7 @@ def _ga_21() -> Platform:
     return Platform(
         "GA-21",
         manufacturer=organizations()["IEMZ Kupol"],
-        category=Category.TACTICAL,
+        category=None,  # the seed gives its roles, no source its kind
         roles={Role.ISR, Role.STRIKE},
         aliases={"GA 21"},
         sources=[sources()["seed-003"]],
@@ -426,7 +426,7 @@ def _orlan_10() -> Platform:
     return Platform(
         "Orlan-10",
         manufacturer=None,
-        category=Category.TACTICAL,
+        category=None,  # the source says only "medium-range"
         roles={Role.ISR, Role.ELECTRONIC_WARFARE},
         aliases={"Orlan 10"},
         sources=[sources()["seed-000"], sources()["trt-2021-10-22"]],
@@ -437,7 +437,7 @@ def _chinese_unspecified() -> Platform:
     return Platform(
         "Chinese-made attack and surveillance drones (unspecified)",
         manufacturer=None,
-        category=Category.ONE_WAY_ATTACK,
+        category=None,  # attack and surveillance drones: no one category
         roles={Role.ISR, Role.STRIKE},
         sources=[sources()["seed-003"], sources()["ukrpravda-2025-09-25"]],
     )

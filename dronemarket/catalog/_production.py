@@ -97,7 +97,6 @@ def _made() -> list[LicensedProduction]:
             ],
             sources=_src(
                 "seed-000",
-                "seed-001",
                 "trt-2022-05-11",
                 "caspian-2022-06-08",
                 "shephard-central-asia",
@@ -108,8 +107,9 @@ def _made() -> list[LicensedProduction]:
                 "President Tokayev's visit to Ankara (10-11 May 2022): Kazakhstan is the "
                 "first Anka production base outside Türkiye. The seed says 'Anka-S'; TUSAŞ's "
                 "statement says 'Anka', so the variant is not confirmed. Ozeren calls the "
-                "agreement 'one of the externalities of the war in Ukraine'. Seed 001 lists "
-                "'drone tech transfer' among Türkiye's recent initiatives with Kazakhstan."
+                "agreement 'one of the externalities of the war in Ukraine'. Seed 001's "
+                "'drone tech transfer' to Kazakhstan names no platform; it is the cooperation "
+                "record technology-transfer-tur-kaz."
             ),
         ),
         LicensedProduction(

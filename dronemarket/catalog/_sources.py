@@ -291,6 +291,27 @@ _FACT_ROWS: dict[str, _Row] = {
         "2025-08-26",
         "en",
     ),
+    "jiji-2025-08-19": (
+        "Defense Ministry Seen Seeking Record 8.8 T. Yen Budget",
+        "nippon.com (Jiji Press)",
+        "https://www.nippon.com/en/news/yjj2025081901034/defense-ministry-seen-seeking-record-8-8-t--yen-budget.html",
+        "2025-08-19",
+        "en",
+    ),
+    "jiji-2025-08-29": (
+        "Japan Seeks Record Defense Budget of 8.8 T. Yen for FY 2026",
+        "nippon.com (Jiji Press)",
+        "https://www.nippon.com/en/news/yjj2025082900600/japan-seeks-record-defense-budget-of-8-8-t-yen-for-fy-2026.html",
+        "2025-08-29",
+        "en",
+    ),
+    "jiji-2025-12-26": (
+        "Japan Sets Record FY 2026 Defense Budget, Eyeing China, N. Korea",
+        "nippon.com (Jiji Press)",
+        "https://www.nippon.com/en/news/yjj2025122600204/japan-sets-record-fy-2026-defense-budget-eyeing-china-n-korea.html",
+        "2025-12-26",
+        "en",
+    ),
     "turdef-kaga": (
         "Japan Puts Modified JS Kaga DDH On Sea Trials",
         "TURDEF",
