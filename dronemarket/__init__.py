@@ -19,7 +19,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from dronemarket import units
-from dronemarket.cooperation import Cooperation, CooperationKind
 from dronemarket.dates import PartialDate
 from dronemarket.deals import Count, Deal, DealStatus, Delivery, Money
 from dronemarket.errors import (
@@ -49,7 +48,6 @@ from dronemarket.platforms import (
     SpecField,
     Specs,
 )
-from dronemarket.production import Arrangement, LicensedProduction, ProductionStatus
 from dronemarket.sources import Confidence, Source
 from dronemarket.units import Dimension, Quantity
 
@@ -66,7 +64,9 @@ if TYPE_CHECKING:
         Verdict,
         classify,
     )
+    from dronemarket.cooperation import Cooperation, CooperationKind
     from dronemarket.market import Concentration, Edge, Market, Share, Shares, Tally, YearTally
+    from dronemarket.production import Arrangement, LicensedProduction, ProductionStatus
     from dronemarket.serialization import (
         LoadResult,
         Rejected,
@@ -81,31 +81,36 @@ if TYPE_CHECKING:
 # the catalog, the market, the classification and the serializer each cost
 # milliseconds of class building that most programs need only some of.
 _LAZY: dict[str, str] = {
+    "Arrangement": "dronemarket.production",
     "catalog": "dronemarket.catalog",
-    "regions": "dronemarket.regions",
     "Classification": "dronemarket.classification",
+    "classify": "dronemarket.classification",
     "Concentration": "dronemarket.market",
+    "Cooperation": "dronemarket.cooperation",
+    "CooperationKind": "dronemarket.cooperation",
     "DodGroup": "dronemarket.classification",
     "Edge": "dronemarket.market",
     "Evidence": "dronemarket.classification",
+    "json_schema": "dronemarket.serialization",
+    "LicensedProduction": "dronemarket.production",
+    "load_records": "dronemarket.serialization",
     "LoadResult": "dronemarket.serialization",
+    "make_converter": "dronemarket.serialization",
     "Market": "dronemarket.market",
     "MtcrCategory": "dronemarket.classification",
     "NatoClass": "dronemarket.classification",
     "NatoSubclass": "dronemarket.classification",
+    "ProductionStatus": "dronemarket.production",
+    "regions": "dronemarket.regions",
     "Rejected": "dronemarket.serialization",
     "Scheme": "dronemarket.classification",
     "Share": "dronemarket.market",
     "Shares": "dronemarket.market",
+    "structure": "dronemarket.serialization",
     "Tally": "dronemarket.market",
+    "unstructure": "dronemarket.serialization",
     "Verdict": "dronemarket.classification",
     "YearTally": "dronemarket.market",
-    "classify": "dronemarket.classification",
-    "json_schema": "dronemarket.serialization",
-    "load_records": "dronemarket.serialization",
-    "make_converter": "dronemarket.serialization",
-    "structure": "dronemarket.serialization",
-    "unstructure": "dronemarket.serialization",
 }
 
 
