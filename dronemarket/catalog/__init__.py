@@ -29,7 +29,6 @@ Visits, meetings, budgets and proposals are cooperation records, by id:
 
 from __future__ import annotations
 
-import difflib
 import functools
 import unicodedata
 from collections.abc import Mapping
@@ -125,6 +124,8 @@ def lookup(name: str) -> Platform | Organization:
     """
     found = _index().get(normalize(str(name)))
     if found is None:
+        import difflib  # noqa: PLC0415 - only for the error message; keeps the import light
+
         close = difflib.get_close_matches(normalize(str(name)), list(_index()), n=3)
         hint = f"; did you mean {', '.join(_index()[key].name for key in close)}?" if close else ""
         message = f"no platform or organization in the catalog is called {name!r}{hint}"
