@@ -6,7 +6,7 @@ import math
 import pickle
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import pytest
@@ -1072,3 +1072,19 @@ def test_every_cooperation_query_agrees_with_a_brute_force_scan(
     items = list(filters.items())
     rng.shuffle(items)
     assert market.cooperation(**dict(items)) == expected
+
+
+def test_a_non_deal_is_reported_before_a_duplicate_id() -> None:
+    """A non-deal among the deals is reported even when two deals also share an id."""
+    twin = attrs.evolve(DEALS[1], quantity=5)
+    records = cast("list[dm.Deal]", ["not a deal", DEALS[1], twin])
+    with pytest.raises(dm.ValidationError, match=r"^Market\.deals: 'not a deal' is not a Deal"):
+        dm.Market(deals=records, platforms=[TB2], organizations=[BAYKAR])
+
+
+def test_the_first_offending_deal_gives_the_error() -> None:
+    """When two deals break rules, the error is the first deal's, in the order given."""
+    other = dm.Platform("Bayraktar TB2", manufacturer=BAYKAR, category=dm.Category.UCAV)
+    first = deal(TUR, KAZ, other, 2)
+    with pytest.raises(dm.ValidationError, match=r"deals\.platform: 'Bayraktar TB2'"):
+        dm.Market(deals=[first, first], platforms=[TB2], organizations=[BAYKAR])
