@@ -9,13 +9,12 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, Final, NamedTuple, NoReturn, TypeVar
+from typing import Any, Final, NamedTuple, NoReturn
 
 import attrs
 
 from dronemarket.errors import ValidationError
 
-T = TypeVar("T")
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 MAX_TEXT: Final = 500
@@ -31,7 +30,7 @@ def a(noun: str) -> str:
 
 def fail(instance: object, attribute: attrs.Attribute[Any], value: object, rule: str) -> NoReturn:
     """Raise the error for `value` breaking `rule` in `instance`'s `attribute`."""
-    raise ValidationError(type(instance).__name__, attribute.alias or attribute.name, value, rule)
+    _fail(instance, attribute.alias or attribute.name, value, rule)
 
 
 def is_a(*kinds: type) -> Validator:
@@ -242,4 +241,5 @@ def _check_items(instance: object, rule: Rule, value: tuple[Any, ...]) -> None:
 
 
 def _fail(instance: object, name: str, value: object, rule: str) -> NoReturn:
+    """Raise the error for `value` breaking `rule` in `instance`'s field `name`."""
     raise ValidationError(type(instance).__name__, name, value, rule)

@@ -360,8 +360,7 @@ class Deal:
             raise ValidationError(name, "recipient", rec, "is the supplier's country too")
         self._check_status(name)
         self._check_deliveries(name)
-        if self.confidence is Confidence.CONFIRMED or self.confidence is Confidence.DENIED:
-            check_confidence(self, self.confidence, self.statements)
+        check_confidence(self, self.confidence, self.statements)
 
     def _check_status(self, name: str) -> None:
         """Require the status to agree with the order date and the deliveries."""

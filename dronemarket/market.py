@@ -45,8 +45,8 @@ from __future__ import annotations
 
 import enum
 import random
-import re
 import threading
+import unicodedata
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
@@ -94,6 +94,7 @@ __all__ = [
     "Shares",
     "Tally",
     "YearTally",
+    "name_key",
     "synthetic",
 ]
 
@@ -149,16 +150,22 @@ class CooperationFilters(TypedDict, total=False):
     confidence: Confidence | str | Iterable[Confidence | str] | None
 
 
-_SPACING = re.compile(r"[\s\-\u2010-\u2015]+")
-
 _ORDERED_STATUSES: Final = frozenset(
     {DealStatus.ORDERED, DealStatus.DELIVERING, DealStatus.DELIVERED, DealStatus.SUSPENDED}
 )
 
 
-def _normal(name: str) -> str:
-    """Return `name` for matching: case-folded, without spaces or hyphens."""
-    return _SPACING.sub("", name.casefold())
+def name_key(name: str) -> str:
+    """Return the form names are matched in: no case, accents, spaces or punctuation.
+
+    Platform and organization lookups, filters and the rule that no two held
+    names clash all use it (the catalog too).
+
+    >>> name_key("Bayraktar TB-2"), name_key("TUSAŞ")
+    ('bayraktartb2', 'tusas')
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(char for char in decomposed.casefold() if char.isalnum())
 
 
 # --------------------------------------------------------------------------- results
@@ -243,12 +250,12 @@ class Shares:
         return len(self.items)
 
     def __getitem__(self, key: object) -> Share:
-        wanted = _normal(key) if isinstance(key, str) else None
+        wanted = name_key(key) if isinstance(key, str) else None
         for item in self.items:
             if key in (item.key, item.name):
                 return item
             names = (item.name, *getattr(item.key, "aliases", ()))
-            if wanted is not None and any(_normal(name) == wanted for name in names):
+            if wanted is not None and any(name_key(name) == wanted for name in names):
                 return item
         raise KeyError(key)
 
@@ -582,7 +589,7 @@ def _unique_names(kind: str, items: Iterable[Platform] | Iterable[Organization])
     """Return every normalized name and alias → item; reject a name used by two items."""
     by_name: dict[str, Any] = {}
     for item in items:
-        for name in {_normal(n) for n in (item.name, *item.aliases)}:
+        for name in {name_key(n) for n in (item.name, *item.aliases)}:
             other = by_name.setdefault(name, item)
             if other is not item:
                 rule = f"share the name or alias {name!r} ({other.name!r} and {item.name!r})"
@@ -1017,7 +1024,7 @@ class Market:
             self._holdings.platform("platform", name)
             return self._holdings.platforms[name.name]
         found = (
-            self._holdings.platform_names.get(_normal(name))
+            self._holdings.platform_names.get(name_key(name))
             if isinstance(cast("object", name), str)
             else None
         )
@@ -1031,7 +1038,7 @@ class Market:
             self._holdings.organization("organization", name)
             return self._holdings.organizations[name.name]
         found = (
-            self._holdings.organization_names.get(_normal(name))
+            self._holdings.organization_names.get(name_key(name))
             if isinstance(cast("object", name), str)
             else None
         )

@@ -53,7 +53,6 @@ from dronemarket.sources import Source
 from dronemarket.units import (
     Dimension,
     Quantity,
-    _key,
     _new,
     quantity,
     registry,
@@ -183,10 +182,12 @@ class Reported:
     _key: tuple[object, ...] = field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        dimension = Dimension.LENGTH  # replaced below; keeps mypy's type narrow
-        dimension = _dimension_of(self.value)
-        key = (dimension, _key(self.value), self.source, self.estimate, self.note)
-        object.__setattr__(self, "_key", key)
+        value = self.value  # quantity() has checked it is of a known dimension
+        info = unit_of(value._REGISTRY, value._units)  # noqa: SLF001
+        si = rounded(value._magnitude * info.si_factor)  # noqa: SLF001
+        object.__setattr__(
+            self, "_key", (info.dimension, si, self.source, self.estimate, self.note)
+        )
 
     @property
     def dimension(self) -> Dimension:
@@ -220,15 +221,6 @@ class Reported:
 def _text(value: Quantity) -> str:
     """Return a quantity as the short text it parses back from, like ``'650 kg'``."""
     return f"{value.magnitude} {unit_label(value)}"
-
-
-def _dimension_of(value: Quantity) -> Dimension:
-    from dronemarket.units import _unit  # noqa: PLC0415 - private helper of a sibling
-
-    dimension = _unit(value._REGISTRY, value._units).dimension  # noqa: SLF001
-    if dimension is None:  # pragma: no cover - quantity() only returns known kinds
-        raise UnitError("Reported", "value", value, "is not a quantity of a known kind")
-    return dimension
 
 
 @frozen(eq=False, repr=False)
@@ -496,7 +488,10 @@ class Specs:
 
     def figures(self) -> dict[str, Figure]:
         """Return the :class:`Figure` of every spec that is known, by name."""
-        return {name: figure for name in _NAMES if (figure := self.figure(name)) is not None}
+        return {
+            name: stored if isinstance(stored, Figure) else Figure((Reported(stored),))
+            for name, stored in self.stored().items()
+        }
 
     def disputed(self) -> tuple[str, ...]:
         """Return the names of the specs whose sources disagree."""

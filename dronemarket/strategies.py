@@ -40,7 +40,7 @@ from dronemarket.cooperation import MULTILATERAL_KINDS, Cooperation, Cooperation
 from dronemarket.dates import MAX_YEAR, MIN_YEAR, PartialDate
 from dronemarket.deals import MAX_AMOUNT, MAX_COUNT, Count, Deal, DealStatus, Delivery, Money
 from dronemarket.errors import ValidationError
-from dronemarket.market import Market, _normal
+from dronemarket.market import Market, name_key
 from dronemarket.parties import (
     Country,
     Organization,
@@ -1426,7 +1426,6 @@ def licensed_production(
 
 # --- cooperation -------------------------------------------------------------------------------
 
-_BILATERAL: Final = MULTILATERAL_KINDS
 _SUMMARIES: Final = {
     CooperationKind.VISIT: "A delegation inspects the drone",
     CooperationKind.MEETING: "Defence ministers discuss drones",
@@ -1456,7 +1455,7 @@ def _draw_cooperation(draw: st.DrawFn, args: _CooperationArgs) -> Cooperation:
             )
         return _draw_country(draw)
 
-    least = 2 if kind in _BILATERAL else 1
+    least = 2 if kind in MULTILATERAL_KINDS else 1
     parties = _unique(party() for _ in range(draw(st.integers(least, 3))))
     for _ in range(_TRIES):  # repeats were dropped: draw until there are enough parties
         if len(parties) >= least:
@@ -1547,7 +1546,7 @@ def _distinct(drawn: Iterable[T], names: Callable[[T], Iterable[str]]) -> list[T
     seen: set[str] = set()
     kept: list[T] = []
     for item in drawn:
-        normal = {_normal(name) for name in names(item)}
+        normal = {name_key(name) for name in names(item)}
         if not normal & seen:
             kept.append(item)
             seen |= normal

@@ -338,11 +338,6 @@ def rounded(si: float) -> float:
     return math.ldexp(round(mantissa * (1 << _KEY_BITS)), exponent - _KEY_BITS)
 
 
-def _key(value: Quantity) -> float:
-    """Return the value's identity for equality and hashing (see :func:`rounded`)."""
-    return rounded(si_magnitude(value))
-
-
 def unit_label(value: Quantity) -> str:
     """Return the short symbol of a quantity's unit, as in ``"ft"`` or ``"kg"``."""
     return f"{value.units:~}"

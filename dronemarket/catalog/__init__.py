@@ -30,7 +30,6 @@ Visits, meetings, budgets and proposals are cooperation records, by id:
 from __future__ import annotations
 
 import functools
-import unicodedata
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -43,6 +42,7 @@ from dronemarket.catalog._platforms import platforms
 from dronemarket.catalog._production import production
 from dronemarket.catalog._sanctions import sanctions
 from dronemarket.catalog._sources import SEEDS, sources
+from dronemarket.market import name_key
 from dronemarket.parties import Organization
 from dronemarket.platforms import Platform
 
@@ -95,14 +95,8 @@ def market() -> Market:
     )
 
 
-def normalize(name: str) -> str:
-    """Return the form names are compared in: no case, accents, spaces or punctuation.
-
-    >>> normalize("Bayraktar TB-2"), normalize("TUSAŞ")
-    ('bayraktartb2', 'tusas')
-    """
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(char for char in decomposed.casefold() if char.isalnum())
+normalize = name_key
+"""Return the form names are compared in (the market's :func:`~dronemarket.market.name_key`)."""
 
 
 @functools.cache
