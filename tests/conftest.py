@@ -15,8 +15,14 @@ use themselves, so they need no namespace set up here.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
+import pytest
 from hypothesis import settings
+
+#: The folder beside the checkout that holds the seed articles and SIPRI's exports.
+#: A user's clone has none; CI has it. Tests that need it skip with a stated reason.
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 settings.register_profile("dev", deadline=None)
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
@@ -31,3 +37,17 @@ def _profile() -> str:
 
 
 settings.load_profile(_profile())
+
+
+def shared_dir(name: str) -> Path:
+    """Return ``../shared/<name>`` beside the checkout, or skip the calling test if absent."""
+    folder = SHARED / name
+    if not folder.is_dir():
+        pytest.skip(f"needs ../shared/{name} beside the checkout (CI has it; a fresh clone does not)")
+    return folder
+
+
+@pytest.fixture
+def seeds() -> Path:
+    """The seed articles' folder, ``../shared/seeds``; the test skips when it is absent."""
+    return shared_dir("seeds")

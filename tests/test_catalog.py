@@ -22,7 +22,6 @@ from dronemarket.errors import ValidationError
 from dronemarket.market import Market
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = Path("/work/shared/seeds")
 
 
 def _generator() -> ModuleType:
@@ -230,9 +229,13 @@ def test_lookup_ignores_case_and_separators(data: st.DataObject) -> None:
 # Records and their sources
 
 
-def test_there_is_one_source_per_seed_with_its_language() -> None:
-    """Each seed article has a Source, in English, German or Italian as the seed is."""
-    assert sorted(catalog.SEEDS) == sorted(path.name for path in SEEDS.glob("*.txt"))
+def test_there_is_one_source_per_seed_article(seeds: Path) -> None:
+    """Each seed article in ../shared/seeds has a Source, and no Source names a missing seed."""
+    assert sorted(catalog.SEEDS) == sorted(path.name for path in seeds.glob("*.txt"))
+
+
+def test_seed_sources_have_their_articles_languages() -> None:
+    """The seed Sources are in English, German or Italian as their articles are."""
     languages = [catalog.source(key).language for key in catalog.SEEDS.values()]
     assert languages == ["en", "en", "de", "en", "it"]
 
@@ -434,10 +437,10 @@ def test_categories_no_source_states_are_unknown() -> None:
     assert all(assumption.field != "category" for assumption in catalog.ASSUMPTIONS)
 
 
-def test_gaps_quote_the_seeds() -> None:
+def test_gaps_quote_the_seeds(seeds: Path) -> None:
     """Every statement listed as not held is quoted verbatim from its seed."""
     texts = {
-        key: _squash((SEEDS / name).read_text(encoding="utf-8"))
+        key: _squash((seeds / name).read_text(encoding="utf-8"))
         for name, key in catalog.SEEDS.items()
     }
     for gap in catalog.GAPS:
