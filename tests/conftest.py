@@ -43,7 +43,8 @@ def shared_dir(name: str) -> Path:
     """Return ``../shared/<name>`` beside the checkout, or skip the calling test if absent."""
     folder = SHARED / name
     if not folder.is_dir():
-        pytest.skip(f"needs ../shared/{name} beside the checkout (CI has it; a fresh clone does not)")
+        reason = f"needs ../shared/{name} beside the checkout (CI has it; a clone alone does not)"
+        pytest.skip(reason)
     return folder
 
 

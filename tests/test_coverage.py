@@ -20,7 +20,6 @@ from dronemarket import catalog
 from dronemarket.sources import Source
 
 
-
 class Covered(NamedTuple):
     seed: str
     quote: str
