@@ -230,8 +230,24 @@ class DealStatus(enum.Enum):
     """The deal is on hold."""
 
 
-_BEFORE_ORDER: Final = frozenset({DealStatus.INTEREST, DealStatus.NEGOTIATION})
-_NEEDS_DELIVERY: Final = frozenset({DealStatus.DELIVERING, DealStatus.DELIVERED})
+PRE_ORDER: Final = frozenset({DealStatus.INTEREST, DealStatus.NEGOTIATION})
+"""The statuses before an order: a deal in one has no order date and no delivery."""
+TRANSFERS: Final = frozenset({DealStatus.ORDERED, DealStatus.DELIVERING, DealStatus.DELIVERED})
+"""SIPRI's transfers: an order placed or a delivery begun."""
+DELIVERY_BEGUN: Final = frozenset({DealStatus.DELIVERING, DealStatus.DELIVERED})
+"""The statuses that need at least one delivery."""
+OPEN: Final = frozenset(
+    {
+        DealStatus.INTEREST,
+        DealStatus.NEGOTIATION,
+        DealStatus.ORDERED,
+        DealStatus.DELIVERING,
+        DealStatus.SUSPENDED,
+    }
+)
+"""The statuses of a deal that may still change: not delivered in full, not called off."""
+CLOSED: Final = frozenset({DealStatus.DELIVERED, DealStatus.CANCELLED})
+"""The statuses of a deal that is over: delivered in full or called off."""
 
 
 @frozen(cache_hash=True)
@@ -364,7 +380,7 @@ class Deal:
 
     def _check_status(self, name: str) -> None:
         """Require the status to agree with the order date and the deliveries."""
-        if self.status in _BEFORE_ORDER:
+        if self.status in PRE_ORDER:
             if self.ordered is not None:
                 rule = f"is set, but the status is {self.status.name}, before any order"
                 raise ValidationError(name, "ordered", str(self.ordered), rule)
@@ -374,7 +390,7 @@ class Deal:
         if self.status is DealStatus.ORDERED and self.deliveries:
             rule = "are given, but the status is ORDERED (use DELIVERING)"
             raise ValidationError(name, "deliveries", self.deliveries, rule)
-        if self.status in _NEEDS_DELIVERY and not self.deliveries:
+        if self.status in DELIVERY_BEGUN and not self.deliveries:
             rule = f"is {self.status.name} but no delivery is given"
             raise ValidationError(name, "status", self.status, rule)
 

@@ -59,7 +59,7 @@ from attrs import field, frozen
 
 from dronemarket.cooperation import Cooperation, CooperationKind
 from dronemarket.dates import PartialDate
-from dronemarket.deals import Count, Deal, DealStatus, Delivery, Money
+from dronemarket.deals import TRANSFERS, Count, Deal, DealStatus, Delivery, Money
 from dronemarket.errors import ValidationError
 from dronemarket.parties import (
     Country,
@@ -150,9 +150,7 @@ class CooperationFilters(TypedDict, total=False):
     confidence: Confidence | str | Iterable[Confidence | str] | None
 
 
-_ORDERED_STATUSES: Final = frozenset(
-    {DealStatus.ORDERED, DealStatus.DELIVERING, DealStatus.DELIVERED, DealStatus.SUSPENDED}
-)
+_ORDERED_STATUSES: Final = TRANSFERS | {DealStatus.SUSPENDED}
 
 
 def name_key(name: str) -> str:

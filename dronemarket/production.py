@@ -71,7 +71,8 @@ class ProductionStatus(enum.Enum):
     """Called off before it ended."""
 
 
-_NOT_STARTED: Final = frozenset({ProductionStatus.ANNOUNCED, ProductionStatus.AGREED})
+NOT_STARTED: Final = frozenset({ProductionStatus.ANNOUNCED, ProductionStatus.AGREED})
+"""The production statuses before production starts: nothing can have been produced."""
 
 
 def _default_id(record: LicensedProduction) -> str:
@@ -170,7 +171,7 @@ class LicensedProduction:
         ):
             rule = f"exceeds the planned count ({planned})"
             raise ValidationError(name, "produced", produced, rule)
-        if produced is not None and self.status in _NOT_STARTED:
+        if produced is not None and self.status in NOT_STARTED:
             rule = f"is given, but the status is {self.status.name}"
             raise ValidationError(name, "produced", produced, rule)
         check_confidence(self, self.confidence, self.statements)

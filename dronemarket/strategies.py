@@ -38,7 +38,17 @@ from hypothesis.strategies import SearchStrategy
 
 from dronemarket.cooperation import MULTILATERAL_KINDS, Cooperation, CooperationKind
 from dronemarket.dates import MAX_YEAR, MIN_YEAR, PartialDate
-from dronemarket.deals import MAX_AMOUNT, MAX_COUNT, Count, Deal, DealStatus, Delivery, Money
+from dronemarket.deals import (
+    DELIVERY_BEGUN,
+    MAX_AMOUNT,
+    MAX_COUNT,
+    PRE_ORDER,
+    Count,
+    Deal,
+    DealStatus,
+    Delivery,
+    Money,
+)
 from dronemarket.errors import ValidationError
 from dronemarket.market import Market, name_key
 from dronemarket.parties import (
@@ -61,7 +71,7 @@ from dronemarket.platforms import (
     Role,
     Specs,
 )
-from dronemarket.production import Arrangement, LicensedProduction, ProductionStatus
+from dronemarket.production import NOT_STARTED, Arrangement, LicensedProduction, ProductionStatus
 from dronemarket.sources import Confidence, Source
 from dronemarket.units import Dimension, Quantity, quantity, si_magnitude
 
@@ -1174,10 +1184,7 @@ _any_platforms = platforms  # for functions whose `platforms` argument hides thi
 # --- deals and production -----------------------------------------------------------------------
 
 
-_BEFORE_ORDER: Final = frozenset({DealStatus.INTEREST, DealStatus.NEGOTIATION})
-_NO_DELIVERY: Final = _BEFORE_ORDER | {DealStatus.ORDERED}
-_NEEDS_DELIVERY: Final = frozenset({DealStatus.DELIVERING, DealStatus.DELIVERED})
-_NOT_STARTED: Final = frozenset({ProductionStatus.ANNOUNCED, ProductionStatus.AGREED})
+_NO_DELIVERY: Final = PRE_ORDER | {DealStatus.ORDERED}
 _TRIES: Final = 5  # draws of a caller's recipient (or host) to find one in another country
 
 
@@ -1224,7 +1231,7 @@ def _draw_deliveries(
     """
     if status in _NO_DELIVERY:
         return []
-    number = draw(st.integers(1 if status in _NEEDS_DELIVERY else 0, 3))
+    number = draw(st.integers(1 if status in DELIVERY_BEGUN else 0, 3))
     budget = ordered_count.high if ordered_count is not None else None
     made: list[Delivery] = []
     for _ in range(number):
@@ -1278,7 +1285,7 @@ def _draw_deal(draw: st.DrawFn, args: _DealArgs) -> Deal:
             draw, args.recipients, lambda r: r.country is None or r.country != supplier.country
         )
     status = draw(st.sampled_from(args.statuses))
-    ordered = None if status in _BEFORE_ORDER else _maybe(draw, lambda: _draw_date(draw))
+    ordered = None if status in PRE_ORDER else _maybe(draw, lambda: _draw_date(draw))
     ordered_count = _maybe(draw, lambda: _draw_count(draw, _COUNT_KINDS, 1, _COUNT_HIGH))
     go_betweens = [args.orgs.one(draw, _GO_BETWEENS, None) for _ in range(draw(st.integers(0, 2)))]
     confidence, said = _draw_backing(draw, supplier.country, recipient.country)
@@ -1350,7 +1357,7 @@ def _draw_produced(
     draw: st.DrawFn, status: ProductionStatus, planned: Count | None
 ) -> Count | None:
     """Draw a produced count that agrees with the status and the planned count's bound."""
-    if status in _NOT_STARTED:
+    if status in NOT_STARTED:
         return None
     most = planned.high if planned is not None else None
     return _maybe(draw, lambda: _draw_count(draw, _COUNT_KINDS, 1, most or _COUNT_HIGH))
