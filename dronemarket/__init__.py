@@ -23,6 +23,7 @@ from dronemarket.dates import PartialDate
 from dronemarket.deals import Count, Deal, DealStatus, Delivery, Money
 from dronemarket.errors import (
     DroneMarketError,
+    NotFoundError,
     StructureError,
     UnitError,
     UnknownCodeError,
@@ -148,6 +149,7 @@ __all__ = [
     "Dimension",
     "DodGroup",
     "DroneMarketError",
+    "NotFoundError",
     "Edge",
     "Evidence",
     "Figure",

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
+from dronemarket import _iso
 from dronemarket.deals import Count, Deal, DealStatus, Money
 from dronemarket.market._checks import fail
 from dronemarket.market._filters import as_country, wanted
@@ -49,6 +50,8 @@ def share(
         raise fail("by", by, rule)
     if measure not in _MEASURES:
         raise fail("measure", measure, f"is not one of {', '.join(map(repr, _MEASURES))}")
+    if currency is not None:
+        _check_currency(currency)
     groups = _groups(table, holdings, by, filters)
     deals = table.records
     excluded = 0
@@ -67,6 +70,17 @@ def share(
         currency=currency,
         excluded=excluded,
     )
+
+
+def _check_currency(currency: object) -> None:
+    """Refuse a currency that is not an upper-case ISO 4217 code."""
+    if (
+        not isinstance(currency, str)
+        or not currency.isascii()
+        or not currency.isupper()
+        or _iso.currencies().get(alpha_3=currency) is None
+    ):
+        raise fail("currency", currency, "is not an ISO 4217 currency code such as 'USD'")
 
 
 def _groups(

@@ -8,7 +8,7 @@ from typing import Any, cast
 from dronemarket.cooperation import Cooperation
 from dronemarket.deals import Deal
 from dronemarket.errors import ValidationError
-from dronemarket.market._names import name_key
+from dronemarket.market._names import name_key, not_found
 from dronemarket.parties import Organization, Statement
 from dronemarket.platforms import Platform
 from dronemarket.production import LicensedProduction
@@ -85,22 +85,30 @@ class Holdings:
     def find_platform(self, name: object) -> Platform:
         """Return the held platform `name` is, or is the name or alias of."""
         if isinstance(name, Platform):
-            self.platform("platform", name)
-            return self.platforms[name.name]
+            held = self.platforms.get(name.name)
+            if held is not None and (held is name or held == name):
+                return held
+        elif not isinstance(name, str):
+            raise fail("platform", name, "is not a Platform or a platform's name or alias")
         found = self.platform_names.get(name_key(name)) if isinstance(name, str) else None
         if found is None:
-            raise fail("platform", name, "is not the name or alias of a platform in the market")
+            shown = {key: platform.name for key, platform in self.platform_names.items()}
+            raise not_found("platform", getattr(name, "name", name), shown)
         return cast("Platform", found)
 
     def find_organization(self, name: object) -> Organization:
         """Return the held organization `name` is, or is the name or alias of."""
         if isinstance(name, Organization):
-            self.organization("organization", name)
-            return self.organizations[name.name]
+            held = self.organizations.get(name.name)
+            if held is not None and (held is name or held == name):
+                return held
+        elif not isinstance(name, str):
+            rule = "is not an Organization or an organization's name or alias"
+            raise fail("organization", name, rule)
         found = self.organization_names.get(name_key(name)) if isinstance(name, str) else None
         if found is None:
-            rule = "is not the name or alias of an organization in the market"
-            raise fail("organization", name, rule)
+            shown = {key: org.name for key, org in self.organization_names.items()}
+            raise not_found("organization", getattr(name, "name", name), shown)
         return cast("Organization", found)
 
 

@@ -6,9 +6,12 @@ import enum
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Final, Literal, TypedDict, TypeVar
 
+from dronemarket import _iso
 from dronemarket.cooperation import CooperationKind
 from dronemarket.deals import TRANSFERS, DealStatus
+from dronemarket.errors import UnknownCodeError
 from dronemarket.market._checks import fail
+from dronemarket.market._names import name_key, not_found
 from dronemarket.parties import Country, Organization
 from dronemarket.platforms import Category, Platform
 from dronemarket.production import ProductionStatus
@@ -24,25 +27,35 @@ __all__ = [
     "ORDERED_STATUSES",
     "By",
     "CooperationFilters",
+    "CountriesLike",
     "CountryLike",
     "DealFilters",
     "Measure",
     "OrganizationLike",
+    "OrganizationsLike",
     "PlatformLike",
+    "PlatformsLike",
     "ProductionFilters",
     "RegionLike",
     "YearsLike",
     "as_country",
     "cooperation_wanted",
+    "each",
     "wanted",
 ]
 
 CountryLike = Country | str
 """A Country, or a code or name."""
+CountriesLike = CountryLike | Iterable[CountryLike]
+"""One country, or several (any of them matches)."""
 PlatformLike = Platform | str
 """A Platform, or a name or alias."""
+PlatformsLike = PlatformLike | Iterable[PlatformLike]
+"""One platform, or several (any of them matches)."""
 OrganizationLike = Organization | str
 """An Organization, or a name or alias."""
+OrganizationsLike = OrganizationLike | Iterable[OrganizationLike]
+"""One organization, or several (any of them matches)."""
 RegionLike = Region | str | Iterable[Country | str]
 """A Region, a region name, or countries."""
 YearsLike = int | tuple[int | None, int | None] | range
@@ -54,13 +67,13 @@ Measure = Literal["units", "deals", "value"]
 
 
 class DealFilters(TypedDict, total=False):
-    """The filters a deal query takes; see :meth:`Market.select_deals`."""
+    """The filters a deal query takes; see ``market.deals(...)``."""
 
-    supplier: CountryLike | None
-    recipient: CountryLike | None
-    platform: PlatformLike | None
-    manufacturer: OrganizationLike | None
-    category: Category | str | None
+    supplier: CountriesLike | None
+    recipient: CountriesLike | None
+    platform: PlatformsLike | None
+    manufacturer: OrganizationsLike | None
+    category: Category | str | Iterable[Category | str] | None
     status: DealStatus | str | Iterable[DealStatus | str] | None
     years: YearsLike | None
     region: RegionLike | None
@@ -68,13 +81,13 @@ class DealFilters(TypedDict, total=False):
 
 
 class ProductionFilters(TypedDict, total=False):
-    """The filters a production query takes; see :meth:`Market.select_production`."""
+    """The filters a production query takes; see ``market.production(...)``."""
 
-    supplier: CountryLike | None
-    recipient: CountryLike | None
-    platform: PlatformLike | None
-    manufacturer: OrganizationLike | None
-    category: Category | str | None
+    supplier: CountriesLike | None
+    recipient: CountriesLike | None
+    platform: PlatformsLike | None
+    manufacturer: OrganizationsLike | None
+    category: Category | str | Iterable[Category | str] | None
     status: ProductionStatus | str | Iterable[ProductionStatus | str] | None
     years: YearsLike | None
     region: RegionLike | None
@@ -82,11 +95,11 @@ class ProductionFilters(TypedDict, total=False):
 
 
 class CooperationFilters(TypedDict, total=False):
-    """The filters a cooperation query takes; see :meth:`Market.select_cooperation`."""
+    """The filters a cooperation query takes; see ``market.cooperation(...)``."""
 
-    country: CountryLike | None
+    country: CountriesLike | None
     kind: CooperationKind | str | Iterable[CooperationKind | str] | None
-    platform: PlatformLike | None
+    platform: PlatformsLike | None
     years: YearsLike | None
     region: RegionLike | None
     confidence: Confidence | str | Iterable[Confidence | str] | None
@@ -113,16 +126,18 @@ def wanted(  # noqa: C901 - one branch per filter
     keys: dict[str, frozenset[Key]] = {}
     for name in ("supplier", "recipient"):
         if name in given:
-            keys[name] = frozenset({as_country(given[name], name).code})
+            keys[name] = frozenset(as_country(one, name).code for one in each(given[name], Country))
     if "region" in given:
         codes = _region(given["region"]).codes
         keys["recipient"] = keys.get("recipient", codes) & codes
     if "platform" in given:
-        keys["platform"] = frozenset({holdings.find_platform(given["platform"]).name})
+        found = map(holdings.find_platform, each(given["platform"], Platform))
+        keys["platform"] = frozenset(platform.name for platform in found)
     if "manufacturer" in given:
-        keys["manufacturer"] = frozenset({holdings.find_organization(given["manufacturer"]).name})
+        makers = map(holdings.find_organization, each(given["manufacturer"], Organization))
+        keys["manufacturer"] = frozenset(maker.name for maker in makers)
     if "category" in given:
-        keys["category"] = frozenset({_enum(Category, given["category"], "category")})
+        keys["category"] = _enums(Category, given["category"], "category")
     if "status" in given:
         keys["status"] = _enums(status_kind, given["status"], "status")
     if "confidence" in given:
@@ -143,11 +158,13 @@ def cooperation_wanted(
     given = {name: value for name, value in filters.items() if value is not None}
     keys: dict[str, frozenset[Key]] = {}
     if "country" in given:
-        keys["country"] = frozenset({as_country(given["country"], "country").code})
+        countries = each(given["country"], Country)
+        keys["country"] = frozenset(as_country(one, "country").code for one in countries)
     if "region" in given:
         keys["region"] = _region(given["region"]).codes
     if "platform" in given:
-        keys["platform"] = frozenset({holdings.find_platform(given["platform"]).name})
+        found = map(holdings.find_platform, each(given["platform"], Platform))
+        keys["platform"] = frozenset(platform.name for platform in found)
     if "kind" in given:
         keys["kind"] = _enums(CooperationKind, given["kind"], "kind")
     if "confidence" in given:
@@ -162,8 +179,19 @@ def as_country(value: object, field_name: str) -> Country:
     if isinstance(value, Country):
         return value
     if isinstance(value, str):
-        return Country.lookup(value)
+        try:
+            return Country.lookup(value)
+        except UnknownCodeError:
+            names = {name_key(c.name): c.name for c in _iso.countries()}
+            raise not_found("country", value, names, "ISO 3166-1") from None
     raise fail(field_name, value, "is not a Country, a country code or a country name")
+
+
+def each(value: object, kind: type) -> list[object]:
+    """Return the values a filter `value` gives: itself when one, else its items."""
+    if isinstance(value, str | kind) or not isinstance(value, Iterable):
+        return [value]
+    return list(value)
 
 
 def _region(value: object) -> Region:

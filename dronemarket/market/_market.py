@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Unpack, cast
 
@@ -29,9 +30,11 @@ from dronemarket.market._filters import (
     CountryLike,
     DealFilters,
     Measure,
+    OrganizationsLike,
     ProductionFilters,
     as_country,
     cooperation_wanted,
+    each,
     wanted,
 )
 from dronemarket.market._index import (
@@ -43,6 +46,7 @@ from dronemarket.market._index import (
     Table,
     pick,
 )
+from dronemarket.market._names import not_found
 from dronemarket.market._records import CooperationRecords, DealRecords, ProductionRecords
 from dronemarket.market._rows import record_row
 from dronemarket.parties import Country, Organization, Sanction
@@ -53,6 +57,9 @@ if TYPE_CHECKING:
     from dronemarket.market._results import Concentration, Edge, Shares, YearTally
 
 __all__ = ["Market"]
+
+
+_SUGGEST_AMONG = 10_000  # ids an error message searches for close matches (bounded time)
 
 
 def _rebuild(parts: Mapping[str, tuple[Any, ...]]) -> Market:
@@ -82,13 +89,13 @@ class Market:
     organizations: tuple[Organization, ...]
     """Every organization, in the order given."""
     deals: DealRecords
-    """Every deal, in the order given; call it with filters to select (:meth:`select_deals`)."""
+    """Every deal, in the order given; ``market.deals(...)`` selects (:class:`DealRecords`)."""
     production: ProductionRecords
-    """Every production record; call it with filters to select (:meth:`select_production`)."""
+    """Every production record; ``market.production(...)`` selects (:class:`ProductionRecords`)."""
     sanctions: tuple[Sanction, ...]
     """Every sanction, in the order given."""
     cooperation: CooperationRecords
-    """Every cooperation record; call it with filters to select (:meth:`select_cooperation`)."""
+    """Every cooperation record; ``market.cooperation(...)`` selects (CooperationRecords)."""
     _deal_table: Table[Deal] = field(init=False, repr=False)
     _production_table: Table[LicensedProduction] = field(init=False, repr=False)
     _cooperation_table: Table[Cooperation] = field(init=False, repr=False)
@@ -109,7 +116,7 @@ class Market:
         held_orgs = as_tuple("organizations", organizations, Organization)
         if isinstance(cast("object", deals), str | bytes) or not hasattr(deals, "__iter__"):
             raise fail("deals", deals, "is not an iterable of records")
-        held_deals = DealRecords(deals, self.select_deals)  # the one copy of a million pointers
+        held_deals = DealRecords(deals, self._select_deals)  # the one copy of a million pointers
         held_production = as_tuple("production", production, LicensedProduction)
         held_sanctions = as_tuple("sanctions", sanctions, Sanction)
         held_cooperation = as_tuple("cooperation", cooperation, Cooperation)
@@ -133,9 +140,11 @@ class Market:
         setattr_(self, "platforms", held_platforms)
         setattr_(self, "organizations", held_orgs)
         setattr_(self, "deals", held_deals)
-        setattr_(self, "production", ProductionRecords(held_production, self.select_production))
+        setattr_(self, "production", ProductionRecords(held_production, self._select_production))
         setattr_(self, "sanctions", held_sanctions)
-        setattr_(self, "cooperation", CooperationRecords(held_cooperation, self.select_cooperation))
+        setattr_(
+            self, "cooperation", CooperationRecords(held_cooperation, self._select_cooperation)
+        )
         setattr_(self, "_deal_table", Table(held_deals, DEAL_KEYS))
         setattr_(self, "_production_table", Table(held_production, PRODUCTION_KEYS))
         cooperation_table = Table(
@@ -173,9 +182,9 @@ class Market:
                 orgs.setdefault(org)
 
         def add_platform(platform: Platform) -> None:
-            for each in (platform, *platform.lineage()):
-                platforms.setdefault(each)
-                add_org(each.manufacturer)
+            for one in (platform, *platform.lineage()):
+                platforms.setdefault(one)
+                add_org(one.manufacturer)
 
         for record in records:
             if isinstance(record, Deal):
@@ -308,61 +317,36 @@ class Market:
 
     # --- filters -----------------------------------------------------------------
 
-    def select_deals(self, **filters: Unpack[DealFilters]) -> tuple[Deal, ...]:
-        """Return the deals matching every filter given, in market order.
+    def record(self, record_id: str) -> Deal | LicensedProduction | Cooperation:
+        """Return the deal, production or cooperation record with id `record_id`."""
+        if not isinstance(record_id, str):
+            raise fail("record_id", record_id, "is not a record id (a str)")
+        ids = self._deal_table.cached("ids", self._ids)
+        found = ids.get(record_id)
+        if found is None:
+            close = {key: key for key in ids} if len(ids) <= _SUGGEST_AMONG else {}
+            raise not_found("record", record_id, close)
+        return found
 
-        - ``supplier``, ``recipient``: a Country, a code or a country name
-          (``"KGZ"``, ``"KG"``, ``"Kyrgyzstan"``).
-        - ``platform``: a Platform, or a name or alias (see :meth:`platform`).
-        - ``manufacturer``: the supplier's manufacturer when the deal names
-          one, else the platform's; an Organization or a name.
-        - ``category``: a Category or its value (``"MALE"``).
-        - ``status``, ``confidence``: one or several, enums or values.
-        - ``years``: an order year, or an inclusive ``(first, last)`` range
-          (either end None for open), or a ``range``; a deal's year is its
-          order year, else the year it was announced; deals with no year
-          never match.
-        - ``region``: the recipient is in the region (a Region, a region
-          name, or countries).
+    def _ids(self) -> dict[str, Deal | LicensedProduction | Cooperation]:
+        records: Iterable[Deal | LicensedProduction | Cooperation] = chain(
+            self.deals, self.production, self.cooperation
+        )
+        return {record.id: record for record in records}
 
-        A filter given as None is no filter. ``market.deals(...)`` is the
-        same call.
-        """
+    # --- queries (``market.deals(...)`` and the like call these) ----------------
+
+    def _select_deals(self, **filters: Unpack[DealFilters]) -> tuple[Deal, ...]:
         keys = wanted(filters, DealStatus, self._deal_table, self._holdings)
         return pick(self.deals, self._deal_table.select(keys))
 
-    def select_production(
+    def _select_production(
         self, **filters: Unpack[ProductionFilters]
     ) -> tuple[LicensedProduction, ...]:
-        """Return the production records matching every filter given, in market order.
-
-        The filters are those of :meth:`select_deals`; ``supplier`` is the
-        licensor's country, ``recipient`` and ``region`` the host country,
-        ``status`` a :class:`~dronemarket.ProductionStatus`, and a record's
-        year the year it started, else was agreed, else was announced.
-        """
         keys = wanted(filters, ProductionStatus, self._production_table, self._holdings)
         return pick(self.production, self._production_table.select(keys))
 
-    def select_cooperation(self, **filters: Unpack[CooperationFilters]) -> tuple[Cooperation, ...]:
-        """Return the cooperation records matching every filter given, in market order.
-
-        - ``country``: one of the parties is, or belongs to, the country (a
-          Country, a code or a country name).
-        - ``region``: one of the parties' countries is in the region (a
-          Region, a region name, or countries). With ``country`` too, both
-          must hold, each for some party.
-        - ``kind``: one or several :class:`~dronemarket.CooperationKind`, or
-          their values (``"meeting"``, ``"technology transfer"``).
-        - ``platform``: the record concerns the platform (a Platform, or a
-          name or alias, as :meth:`platform` finds it).
-        - ``years``: as in :meth:`select_deals`; a record's year is the year
-          it started, and records with no date never match.
-        - ``confidence``: one or several.
-
-        A filter given as None is no filter. ``market.cooperation(...)`` is
-        the same call.
-        """
+    def _select_cooperation(self, **filters: Unpack[CooperationFilters]) -> tuple[Cooperation, ...]:
         keys = cooperation_wanted(filters, self._cooperation_table, self._holdings)
         return pick(self.cooperation, self._cooperation_table.select(keys))
 
@@ -371,13 +355,13 @@ class Market:
     def suppliers_of(self, recipient: CountryLike) -> tuple[Country, ...]:
         """Return the countries that supply `recipient` in any deal, by code."""
         code = as_country(recipient, "recipient").code
-        found = {deal.supplier.country for deal in self.select_deals(recipient=code)}
+        found = {deal.supplier.country for deal in self._select_deals(recipient=code)}
         return tuple(sorted(country for country in found if country is not None))
 
     def recipients_of(self, supplier: CountryLike) -> tuple[Country, ...]:
         """Return the countries `supplier` supplies in any deal, by code."""
         code = as_country(supplier, "supplier").code
-        found = {deal.recipient.country for deal in self.select_deals(supplier=code)}
+        found = {deal.recipient.country for deal in self._select_deals(supplier=code)}
         return tuple(sorted(country for country in found if country is not None))
 
     def platforms_of(self, country: CountryLike) -> tuple[Platform, ...]:
@@ -388,13 +372,21 @@ class Market:
         cancelled), or when the country hosts its production.
         """
         code = as_country(country, "country").code
-        found = {d.platform for d in self.select_deals(recipient=code, status=ORDERED_STATUSES)}
-        found.update(record.platform for record in self.select_production(recipient=code))
+        found = {d.platform for d in self._select_deals(recipient=code, status=ORDERED_STATUSES)}
+        found.update(record.platform for record in self._select_production(recipient=code))
         return tuple(sorted(found, key=attrgetter("name")))
 
-    def sanctions_on(self, organization: Organization) -> tuple[Sanction, ...]:
-        """Return the sanctions the market holds against `organization`."""
-        return self._sanctioned.get(organization, ())
+    def sanctions_on(self, organization: OrganizationsLike) -> tuple[Sanction, ...]:
+        """Return the sanctions the market holds against `organization`, in market order.
+
+        `organization` is an Organization, a name or alias (as
+        :meth:`organization` finds it), or several of either.
+        """
+        orgs = [self._holdings.find_organization(one) for one in each(organization, Organization)]
+        if len(orgs) == 1:
+            return self._sanctioned.get(orgs[0], ())
+        chosen = set(orgs)
+        return tuple(s for s in self.sanctions if s.target in chosen)
 
     def sanctioned_parties(self, deal: Deal | str) -> tuple[Organization, ...]:
         """Return the sanctioned organizations in a deal's chain, supplier to end user.
@@ -405,10 +397,12 @@ class Market:
         is a deal or its id.
         """
         if isinstance(deal, str):
-            matches = [d for d in self.deals if d.id == deal]
-            if not matches:
-                raise fail("deal", deal, "is not the id of a deal in the market")
-            deal = matches[0]
+            found = self.record(deal)
+            if not isinstance(found, Deal):
+                raise not_found("deal", deal, {})
+            deal = found
+        elif not isinstance(deal, Deal):
+            raise fail("deal", deal, "is not a Deal or a deal's id")
         return tuple(org for org in deal.organizations if org in self._sanctioned)
 
     # --- analytics ---------------------------------------------------------------
@@ -419,15 +413,14 @@ class Market:
         measure: Measure = "units",
         *,
         currency: str | None = None,
-        statuses: DealStatus | str | Iterable[DealStatus | str] | None = None,
         **filters: Unpack[DealFilters],
     ) -> Shares:
         """Return the shares of the deals selected by `filters`, split `by` a key.
 
         `by` is ``"supplier"`` (the supplying country), ``"recipient"``,
-        ``"manufacturer"`` (as in :meth:`select_deals`), ``"platform"`` or
-        ``"category"``. `filters` are those of :meth:`select_deals`
-        (``region=``, ``years=``, ...); ``statuses`` is the same as ``status``.
+        ``"manufacturer"`` (as in :class:`DealRecords`), ``"platform"`` or
+        ``"category"``. `filters` are those of :class:`DealRecords`
+        (``region=``, ``years=``, ``status=``, ...).
 
         `measure`:
 
@@ -450,14 +443,13 @@ class Market:
         when that total is above zero. Deals whose key is unknown (an
         unknown supplier) form a share of their own, with key None.
         """
-        merged = {**filters, "status": statuses or filters.get("status")}
         return share(
             self._deal_table,
             self._holdings,
             by=by,
             measure=measure,
             currency=currency,
-            filters=merged,
+            filters=filters,
         )
 
     def concentration(
@@ -467,7 +459,7 @@ class Market:
 
         The index is the sum of the squared shares of the supplying
         countries, on a 0..1 scale, over the deals to `recipient` selected
-        by `filters` (those of :meth:`select_deals`). Units are counted as
+        by `filters` (those of :class:`DealRecords`). Units are counted as
         in :meth:`share`. Deals whose supplier is unknown, or whose count is
         unknown, are left out of the index (they may be from a supplier
         already counted); the shares returned with it show them.
@@ -481,18 +473,18 @@ class Market:
         quantity (unknown when it has none; deals with no order date are
         not ordered); a delivery counts in the year of its date, with its
         count (unknown when it has none). Undated deliveries are in no year.
-        `filters` are those of :meth:`select_deals`.
+        `filters` are those of :class:`DealRecords`.
         """
-        return timeline(self.select_deals(**filters))
+        return timeline(self._select_deals(**filters))
 
     def network(self, **filters: Unpack[DealFilters]) -> tuple[Edge, ...]:
         """Return the supplier → recipient links, weighted by the units of their deals.
 
         Units are counted as in :meth:`share`. Deals whose supplier or
         recipient is unknown are on no link. Links come heaviest first.
-        `filters` are those of :meth:`select_deals`.
+        `filters` are those of :class:`DealRecords`.
         """
-        return network(self.select_deals(**filters))
+        return network(self._select_deals(**filters))
 
     def to_records(
         self, **filters: Unpack[DealFilters]
@@ -502,6 +494,6 @@ class Market:
         ``pandas.DataFrame(market.to_records())`` and
         ``polars.DataFrame(market.to_records())`` take it as it is. The
         columns are :data:`RECORD_COLUMNS`; `filters` are those of
-        :meth:`select_deals`.
+        :class:`DealRecords`.
         """
-        return [record_row(deal) for deal in self.select_deals(**filters)]
+        return [record_row(deal) for deal in self._select_deals(**filters)]

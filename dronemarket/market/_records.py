@@ -46,7 +46,27 @@ class Records(tuple[R, ...], Generic[R]):  # noqa: SLOT001 - holds its query in 
 
 
 class DealRecords(Records[Deal]):
-    """Every deal of a market; ``market.deals(recipient="KGZ")`` selects (:class:`DealFilters`)."""
+    """Every deal of a market; ``market.deals(**filters)`` returns those matching every filter.
+
+    - ``supplier``, ``recipient``: a Country, a code or a country name
+      (``"KGZ"``, ``"KG"``, ``"Kyrgyzstan"``), or several (``["TUR", "CHN"]``).
+    - ``platform``: a Platform, or a name or alias (as ``market.platform``
+      finds it), or several (``["Bayraktar TB2", "Bayraktar TB3"]``).
+    - ``manufacturer``: the supplier's manufacturer when the deal names
+      one, else the platform's; an Organization or a name or alias, or several.
+    - ``category``: a Category or its value (``"MALE"``), or several.
+    - ``status``, ``confidence``: one or several, enums or values.
+    - ``years``: an order year, or an inclusive ``(first, last)`` range
+      (either end None for open), or a ``range``; a deal's year is its
+      order year, else the year it was announced; deals with no year
+      never match.
+    - ``region``: the recipient is in the region (a Region, a region
+      name, or countries).
+
+    Several values select any of them; an empty list selects nothing. A
+    filter given as None is no filter. A name that matches nothing raises
+    :class:`~dronemarket.NotFoundError`.
+    """
 
     if TYPE_CHECKING:
 
@@ -55,7 +75,13 @@ class DealRecords(Records[Deal]):
 
 
 class ProductionRecords(Records[LicensedProduction]):
-    """Every production record; ``market.production(recipient="TJK")`` selects."""
+    """Every production record; ``market.production(**filters)`` selects.
+
+    The filters are those of :class:`DealRecords`; ``supplier`` is the
+    licensor's country, ``recipient`` and ``region`` the host country,
+    ``status`` a :class:`~dronemarket.ProductionStatus`, and a record's
+    year the year it started, else was agreed, else was announced.
+    """
 
     if TYPE_CHECKING:
 
@@ -64,7 +90,24 @@ class ProductionRecords(Records[LicensedProduction]):
 
 
 class CooperationRecords(Records[Cooperation]):
-    """Every cooperation record; ``market.cooperation(country="JPN")`` selects."""
+    """Every cooperation record; ``market.cooperation(**filters)`` selects.
+
+    - ``country``: one of the parties is, or belongs to, the country (a
+      Country, a code or a country name), or to one of several.
+    - ``region``: one of the parties' countries is in the region (a
+      Region, a region name, or countries). With ``country`` too, both
+      must hold, each for some party.
+    - ``kind``: one or several :class:`~dronemarket.CooperationKind`, or
+      their values (``"meeting"``, ``"technology transfer"``).
+    - ``platform``: the record concerns the platform (a Platform, or a
+      name or alias), or one of several.
+    - ``years``: as for deals; a record's year is the year it started,
+      and records with no date never match.
+    - ``confidence``: one or several.
+
+    Several values select any of them; an empty list selects nothing; a
+    filter given as None is no filter.
+    """
 
     if TYPE_CHECKING:
 

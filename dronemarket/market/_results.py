@@ -8,7 +8,7 @@ from typing import Final
 
 from attrs import frozen
 
-from dronemarket.market._names import name_key
+from dronemarket.market._names import name_key, not_found
 from dronemarket.parties import Country, Organization
 from dronemarket.platforms import Category, Platform
 
@@ -82,7 +82,8 @@ class Shares:
     Shares are computed from central figures; they sum to 1 whenever the
     total is above zero. Iterating gives the :class:`Share` objects, largest
     first; indexing takes a key, its name or an alias, where case, spaces
-    and hyphens do not count (``shares["TUR"]``, ``shares["tb2"]``).
+    and hyphens do not count (``shares["TUR"]``, ``shares["tb2"]``); a key
+    with no share raises :class:`~dronemarket.NotFoundError`.
     """
 
     by: str
@@ -112,7 +113,8 @@ class Shares:
             names = (item.name, *getattr(item.key, "aliases", ()))
             if wanted is not None and any(name_key(name) == wanted for name in names):
                 return item
-        raise KeyError(key)
+        shown = {name_key(item.name): item.name for item in self.items}
+        raise not_found("share", key, shown, f"the shares by {self.by}")
 
     def as_dict(self) -> dict[str, float | None]:
         """Return ``{name: share}``, largest first."""
