@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 import dronemarket as dm
+from dronemarket.market import synthetic
 
 TUR, RUS, CHN = dm.Country("TUR"), dm.Country("RUS"), dm.Country("CHN")
 KAZ, KGZ = dm.Country("KAZ"), dm.Country("KGZ")
@@ -114,3 +116,103 @@ def test_a_lookup_that_finds_nothing_raises_not_found_with_suggestions() -> None
         assert isinstance(caught.value, dm.DroneMarketError)
         assert any(suggestion in found for found in caught.value.suggestions), caught.value
         assert suggestion in str(caught.value)
+
+
+# ------------------------------------------------------------------ hardening (issue 11)
+
+
+def _big_delivery_market() -> dm.Market:
+    huge = dm.Deal(
+        supplier=dm.Supplier(TUR),
+        recipient=dm.Recipient(KGZ),
+        platform=TB2,
+        status=dm.DealStatus.DELIVERED,
+        ordered=dm.PartialDate(2021),
+        deliveries=[
+            dm.Delivery(dm.PartialDate(2021), 600_000),
+            dm.Delivery(dm.PartialDate(2022), 600_000),
+        ],
+        sources=[NEWS],
+    )
+    return dm.Market.of(huge, DEALS[2])
+
+
+def test_analytics_never_raise_on_a_market_that_built() -> None:
+    """Two deliveries of 600,000 with no quantity are counted as 1,200,000, never refused."""
+    market = _big_delivery_market()
+    assert market.share()["TUR"].tally.central == 1_200_000
+    assert market.share(by="recipient").total.central == 1_200_010
+    assert market.network()[0].units.central == 1_200_000
+    assert market.to_records(supplier="TUR")[0]["delivered"] == 1_200_000
+    assert market.concentration("KGZ").hhi == 1.0
+    assert [year.delivered.central for year in market.timeline(supplier="TUR")] == [
+        600_000,
+        600_000,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("call", "argument"),
+    [
+        (lambda: MARKET.share(by=[]), "by"),  # type: ignore[arg-type]
+        (lambda: MARKET.share(measure={}), "measure"),  # type: ignore[arg-type]
+        (lambda: MARKET.sanctioned_parties(5), "deal"),  # type: ignore[arg-type]
+        (lambda: MARKET.sanctions_on(5), "organization"),  # type: ignore[arg-type]
+        (lambda: MARKET.record(5), "record_id"),  # type: ignore[arg-type]
+        (lambda: MARKET.platform([]), "platform"),  # type: ignore[arg-type]
+        (lambda: synthetic(5, seed=[1]), "seed"),  # type: ignore[arg-type]
+        (lambda: dm.PartialDate(2021).surely_before("2022"), "other"),  # type: ignore[arg-type]
+        (lambda: MARKET.share(measure="value", currency="usd"), "currency"),
+        (lambda: MARKET.share(measure="value", currency="XYZ"), "currency"),
+        (lambda: MARKET.share(measure="value", currency=5), "currency"),  # type: ignore[arg-type]
+        (lambda: MARKET.deals(years=True), "years"),
+    ],
+)
+def test_arguments_of_the_wrong_type_get_library_errors(
+    call: Callable[[], object], argument: str
+) -> None:
+    """A wrong argument is a ValidationError naming it, not a raw TypeError or AttributeError."""
+    with pytest.raises(dm.ValidationError) as caught:
+        call()
+    assert caught.value.field == argument
+
+
+def test_a_valid_currency_shares_the_deals_in_it() -> None:
+    """`currency="USD"` shares the deals valued in US dollars."""
+    shares = MARKET.share(measure="value", currency="USD")
+    assert shares.currency == "USD"
+    assert shares["CHN"].share == 1.0
+
+
+def _race(call: Callable[[], object], threads: int = 8) -> list[object]:
+    """Return what `call` gives in each of `threads` threads started together."""
+    barrier = threading.Barrier(threads)
+    found: list[object] = []
+
+    def run() -> None:
+        barrier.wait()
+        found.append(call())
+
+    started = [threading.Thread(target=run) for _ in range(threads)]
+    for thread in started:
+        thread.start()
+    for thread in started:
+        thread.join()
+    return found
+
+
+def test_concurrent_first_queries_on_a_fresh_market_agree() -> None:
+    """Eight threads making the first query of a fresh market all get the same right answer."""
+    expected = synthetic(3_000, seed=5)
+    share = expected.share(by="platform", region="Central Asia")
+    fresh = synthetic(3_000, seed=5)
+    assert _race(lambda: fresh.share(by="platform", region="Central Asia")) == [share] * 8
+    selected = expected.deals(supplier=["TUR", "CHN"], status="delivered")
+    fresh = synthetic(3_000, seed=5)
+    assert _race(lambda: fresh.deals(supplier=["TUR", "CHN"], status="delivered")) == [selected] * 8
+    records = expected.to_records(years=(2010, 2012))
+    fresh = synthetic(3_000, seed=5)
+    assert _race(lambda: fresh.to_records(years=(2010, 2012))) == [records] * 8
+    first = expected.deals[0]
+    fresh = synthetic(3_000, seed=5)
+    assert _race(lambda: fresh.record(first.id)) == [first] * 8

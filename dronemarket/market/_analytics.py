@@ -21,7 +21,14 @@ from dronemarket.market._results import (
     Tally,
     YearTally,
 )
-from dronemarket.market._tally import UnitColumn, count_tally, sum_tallies, units_of
+from dronemarket.market._tally import (
+    Figures,
+    UnitColumn,
+    count_tally,
+    figures_tally,
+    sum_tallies,
+    units_of,
+)
 from dronemarket.parties import Country
 from dronemarket.platforms import Category
 
@@ -197,13 +204,13 @@ def timeline(deals: Sequence[Deal]) -> tuple[YearTally, ...]:
 
 def network(deals: Sequence[Deal]) -> tuple[Edge, ...]:
     """Return the supplier → recipient links of `deals`, weighted by units, heaviest first."""
-    links: dict[tuple[str, str], list[Count | None]] = defaultdict(list)
+    links: dict[tuple[str, str], list[Figures | None]] = defaultdict(list)
     for deal in deals:
         supplier, recipient = deal.supplier.country, deal.recipient.country
         if supplier is not None and recipient is not None:
             links[supplier.code, recipient.code].append(units_of(deal))
     edges = [
-        Edge(Country(supplier), Country(recipient), count_tally(counts))
+        Edge(Country(supplier), Country(recipient), figures_tally(counts))
         for (supplier, recipient), counts in links.items()
     ]
     edges.sort(key=lambda e: (-e.units.central, e.supplier.code, e.recipient.code))

@@ -7,6 +7,7 @@ from typing import Final
 
 from dronemarket.dates import PartialDate
 from dronemarket.deals import Deal
+from dronemarket.market._tally import delivered_figures
 from dronemarket.parties import Organization
 
 __all__ = ["RECORD_COLUMNS", "record_row"]
@@ -48,7 +49,7 @@ RECORD_COLUMNS: Final[Mapping[str, str]] = {
 def record_row(deal: Deal) -> dict[str, str | int | float | bool | None]:
     """Return the row of `deal`, its columns those of :data:`RECORD_COLUMNS`."""
     supplier, recipient = deal.supplier.country, deal.recipient.country
-    quantity, delivered, value = deal.quantity, deal.delivered, deal.value
+    quantity, delivered, value = deal.quantity, delivered_figures(deal), deal.value
     category = deal.platform.category
     dated = [d.date for d in deal.deliveries if d.date is not None]
     first = deal.sources[0]
@@ -72,7 +73,7 @@ def record_row(deal: Deal) -> dict[str, str | int | float | bool | None]:
         "quantity": None if quantity is None else quantity.central,
         "quantity_high": None if quantity is None else quantity.high,
         "quantity_estimate": None if quantity is None else quantity.estimate,
-        "delivered": None if delivered is None else delivered.central,
+        "delivered": None if delivered is None else delivered[1],
         "deliveries": len(deal.deliveries),
         "last_delivery": _date(max(dated)) if dated else None,
         "value": None if value is None else float(value.amount),

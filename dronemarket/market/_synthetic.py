@@ -50,6 +50,8 @@ def synthetic(n_deals: int, *, seed: int = 0, platforms: int = 120) -> Market:
         raise ValidationError("synthetic", "n_deals", n_deals, "is not a whole number >= 0")
     if type(platforms) is not int or platforms < 1:
         raise ValidationError("synthetic", "platforms", platforms, "is not a whole number >= 1")
+    if type(seed) is not int:
+        raise ValidationError("synthetic", "seed", seed, "is not a whole number")
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, not cryptography
     countries = [Country(code) for code in _SYNTHETIC_COUNTRIES]
     makers = [

@@ -10,12 +10,53 @@ from typing import cast
 from dronemarket.deals import Count, Deal
 from dronemarket.market._results import Tally
 
-__all__ = ["UnitColumn", "count_tally", "figures", "sum_tallies", "units_of"]
+__all__ = [
+    "Figures",
+    "UnitColumn",
+    "count_tally",
+    "delivered_figures",
+    "figures",
+    "figures_tally",
+    "sum_tallies",
+    "units_of",
+]
 
 
-def units_of(deal: Deal) -> Count | None:
-    """Return the count a deal's units are measured by: ordered, else delivered."""
-    return deal.quantity if deal.quantity is not None else deal.delivered
+Figures = tuple[int, int, int | None, bool]
+"""A record's low, central and high figures, and whether they rest on an estimate."""
+
+
+def units_of(deal: Deal) -> Figures | None:
+    """Return the figures a deal's units are measured by: ordered, else delivered.
+
+    Delivered units add up each delivery's figures as plain integers (never
+    the bounded ``Count`` addition), so a market that built is always counted;
+    None when no quantity is given and some delivery's count is unknown.
+    """
+    quantity = deal.quantity
+    if quantity is not None:
+        return (*figures(quantity), quantity.estimate)
+    return delivered_figures(deal)
+
+
+def delivered_figures(deal: Deal) -> Figures | None:
+    """Return the figures of a deal's deliveries added up; None if any count is unknown."""
+    deliveries = deal.deliveries
+    if not deliveries:
+        return None
+    low = central = 0
+    high: int | None = 0
+    estimated = False
+    for delivery in deliveries:
+        count = delivery.count
+        if count is None:
+            return None
+        one_low, one_central, one_high = figures(count)
+        low += one_low
+        central += one_central
+        high = None if high is None or one_high is None else high + one_high
+        estimated = estimated or count.estimate
+    return low, central, high, estimated
 
 
 def figures(count: Count) -> tuple[int, int, int | None]:
@@ -41,15 +82,16 @@ class UnitColumn:
         exact, other = self.exact, self.other
         for position, deal in enumerate(deals):
             count = deal.quantity
-            if count is None:
-                count = deal.delivered
-                if count is None:
-                    other[position] = None
-                    continue
-            if count.estimate:
-                other[position] = figures(count)
-            else:
+            if count is not None and not count.estimate:
                 exact[position] = cast("int", count.central)
+                continue
+            found = units_of(deal)
+            if found is None:
+                other[position] = None
+            elif found[3]:
+                other[position] = found[:3]
+            else:
+                exact[position] = found[1]
 
     def tally(self, positions: Sequence[int]) -> Tally:
         """Return the unit tally of the deals at `positions`."""
@@ -87,16 +129,22 @@ def sum_tallies(tallies: Iterable[Tally]) -> Tally:
 
 def count_tally(counts: Iterable[Count | None]) -> Tally:
     """Return the tally of `counts`, None for a record with no figure."""
+    return figures_tally(
+        None if count is None else (*figures(count), count.estimate) for count in counts
+    )
+
+
+def figures_tally(records: Iterable[Figures | None]) -> Tally:
+    """Return the tally of each record's figures, None for a record with none."""
     low = central = counted = estimated = unknown = 0
     high: int | None = 0
-    for count in counts:
-        if count is None:
+    for found in records:
+        if found is None:
             unknown += 1
             continue
         counted += 1
-        low_figure, central_figure, high_figure = figures(count)
-        estimated += count.estimate
-        low += low_figure
-        central += central_figure
-        high = None if high is None or high_figure is None else high + high_figure
+        estimated += found[3]
+        low += found[0]
+        central += found[1]
+        high = None if high is None or found[2] is None else high + found[2]
     return Tally(low, central, high, counted, estimated, unknown)
