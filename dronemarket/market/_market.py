@@ -80,6 +80,13 @@ class Market:
     nor two organizations, where case, spaces and hyphens do not count;
     nothing is given twice.
 
+    Collections are attributes named as in the market document; each is a
+    tuple of every record in the order given, and ``deals``, ``production``
+    and ``cooperation`` are also called with filters to select. One item is
+    found by a singular method (:meth:`platform`, :meth:`organization`,
+    :meth:`record`); a lookup that finds nothing raises
+    :class:`~dronemarket.NotFoundError`.
+
     Two markets are equal when they hold equal records, in any order;
     ``a | b`` merges them.
     """
@@ -425,7 +432,8 @@ class Market:
         `measure`:
 
         - ``"units"``: a deal counts its **quantity ordered**; a deal with no
-          quantity counts its delivered total; a deal with neither is
+          quantity counts its deliveries' figures added up (as plain
+          integers, however large); a deal with neither is
           *unknown*, tallied apart and not counted as zero. An exact count
           adds the same figure to low, central and high. An estimate adds its
           own low (1 when it gives none: every count is at least 1), its
@@ -435,9 +443,10 @@ class Market:
         - ``"deals"``: each deal counts 1.
         - ``"value"``: a deal counts its value; deals without one are
           unknown. Values in different currencies are not added up: pass
-          ``currency="USD"`` to count the deals valued in US dollars (the
-          others are reported as ``excluded``); without it, deals valued in
-          more than one currency are rejected with a ValidationError.
+          ``currency="USD"`` (an upper-case ISO 4217 code) to count the
+          deals valued in US dollars (the others are reported as
+          ``excluded``); without it, deals valued in more than one currency
+          are rejected with a ValidationError.
 
         Shares are central figures over the central total and sum to 1
         when that total is above zero. Deals whose key is unknown (an
