@@ -238,6 +238,7 @@ def test_catalog_keys_that_find_nothing_raise_not_found() -> None:
 
 def test_concurrent_first_calls_build_one_catalog_market() -> None:
     """Eight threads making the first call to `catalog.market()` all get the same market."""
+    before = list(catalog._BUILT)
     catalog._BUILT.clear()
     barrier = threading.Barrier(8)
     found: list[object] = []
@@ -251,6 +252,7 @@ def test_concurrent_first_calls_build_one_catalog_market() -> None:
         thread.start()
     for thread in threads:
         thread.join()
+    catalog._BUILT[:] = before or catalog._BUILT  # later tests see the market they saw
     assert len(found) == 8
     assert all(market is found[0] for market in found)
 
