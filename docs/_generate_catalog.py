@@ -259,7 +259,7 @@ def _sanctions_section() -> list[str]:
             sanction.program or "",
             _cite(sanction.sources),
         )
-        for key, sanction in catalog.sanctions().items()
+        for key, sanction in catalog.sanctions_by_key().items()
     ]
     return [
         "## Sanctions",

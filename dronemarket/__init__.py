@@ -23,6 +23,7 @@ from dronemarket.dates import PartialDate
 from dronemarket.deals import Count, Deal, DealStatus, Delivery, Money
 from dronemarket.errors import (
     DroneMarketError,
+    NotFoundError,
     StructureError,
     UnitError,
     UnknownCodeError,
@@ -158,6 +159,7 @@ __all__ = [
     "MtcrCategory",
     "NatoClass",
     "NatoSubclass",
+    "NotFoundError",
     "OrgKind",
     "Organization",
     "PartialDate",

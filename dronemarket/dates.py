@@ -137,6 +137,10 @@ class PartialDate:
         >>> PartialDate(2021, 5).surely_before(PartialDate(2021, 6))
         True
         """
+        given: object = other  # typed callers are not the only callers
+        if not isinstance(given, PartialDate):
+            rule = "is not a PartialDate (surely_before compares two PartialDates)"
+            raise ValidationError("PartialDate", "other", given, rule)
         latest = (self.year, self.month or 12, self.day or 31)  # 31: after any real day
         return latest < (other.year, other.month or 1, other.day or 1)
 

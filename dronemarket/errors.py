@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 __all__ = [
     "DroneMarketError",
+    "NotFoundError",
     "StructureError",
     "UnitError",
     "UnknownCodeError",
@@ -91,3 +92,34 @@ class StructureError(DroneMarketError, ValueError):
 
     def __reduce__(self) -> tuple[type[StructureError], tuple[tuple[tuple[str, str], ...]]]:
         return (type(self), (self.errors,))
+
+
+class NotFoundError(DroneMarketError, LookupError):
+    """A lookup found nothing: no platform, organization, record or region is called so.
+
+    The message names what was looked for, the key given and where, and
+    suggests close matches; ``suggestions`` holds them (best first).
+
+    >>> import dronemarket as dm
+    >>> try:
+    ...     dm.regions.lookup("central asai")
+    ... except LookupError as error:
+    ...     print(error)
+    no region in dronemarket.regions is called 'central asai'; did you mean 'Central Asia'?
+    """
+
+    what: str
+    key: object
+    where: str
+    suggestions: tuple[str, ...]
+
+    def __init__(self, what: str, key: object, where: str, suggestions: Sequence[str] = ()) -> None:
+        self.what = what
+        self.key = key
+        self.where = where
+        self.suggestions = tuple(suggestions)
+        hint = f"; did you mean {', '.join(map(repr, self.suggestions))}?" if suggestions else ""
+        super().__init__(f"no {what} in {where} is called {_show(key)}{hint}")
+
+    def __reduce__(self) -> tuple[type[NotFoundError], tuple[str, object, str, tuple[str, ...]]]:
+        return (type(self), (self.what, self.key, self.where, self.suggestions))

@@ -32,7 +32,7 @@ import attrs
 from attrs import field, frozen
 
 from dronemarket import _validate as v
-from dronemarket.errors import ValidationError
+from dronemarket.errors import NotFoundError, ValidationError
 from dronemarket.parties import Country
 
 __all__ = [
@@ -322,13 +322,20 @@ _BY_NAME: Final = {
 def lookup(name: object) -> Region:
     """Return the region this module defines under `name` or one of its aliases.
 
-    Case, hyphens and repeated spaces do not matter.
+    Case, hyphens and repeated spaces do not matter. An unknown name raises
+    :class:`~dronemarket.NotFoundError`, suggesting close names.
 
     >>> lookup("central-asia").name
     'Central Asia'
     """
-    region = _BY_NAME.get(_normal(name)) if isinstance(name, str) else None
+    if not isinstance(name, str):
+        raise ValidationError("Region", "name", name, "is not a region's name (a str)")
+    region = _BY_NAME.get(_normal(name))
     if region is None:
-        known = ", ".join(sorted(region.name for region in ALL))
-        raise ValidationError("Region", "name", name, f"is not a known region ({known})")
+        import difflib  # noqa: PLC0415 - only for the error message
+
+        close = difflib.get_close_matches(_normal(name), list(_BY_NAME), n=6)
+        suggestions = list(dict.fromkeys(_BY_NAME[found].name for found in close))[:3]
+        suggestions = suggestions or sorted(region.name for region in ALL)  # they are few
+        raise NotFoundError("region", name, "dronemarket.regions", suggestions)
     return region

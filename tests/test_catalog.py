@@ -6,6 +6,7 @@ import importlib.util
 import re
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -19,7 +20,7 @@ import dronemarket as dm
 from dronemarket import catalog
 from dronemarket.catalog._overview import overview
 from dronemarket.errors import ValidationError
-from dronemarket.market import Market
+from dronemarket.market import Market, name_key
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -87,7 +88,7 @@ def test_market_holds_every_catalog_record() -> None:
     assert len(market.deals) == len(catalog._deals.deals())
     assert len(market.production) == len(catalog._production.production())
     assert len(market.sanctions) == len(catalog._sanctions.sanctions())
-    assert market.cooperation == tuple(catalog.cooperation().values())
+    assert market.cooperation == tuple(catalog._cooperation.cooperation().values())
 
 
 def test_catalog_is_a_submodule_of_the_package() -> None:
@@ -103,7 +104,7 @@ def test_importing_the_catalog_does_not_build_the_unit_registry() -> None:
         "import dronemarket.catalog\n"
         "registry = pint.get_application_registry().get()\n"
         "assert type(registry) is pint.registry.LazyRegistry, type(registry)\n"
-        "assert dronemarket.catalog.market.cache_info().currsize == 0\n"
+        "assert not dronemarket.catalog._BUILT\n"
     )
     result = subprocess.run(  # noqa: S603 - runs this interpreter on fixed code
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
@@ -186,18 +187,74 @@ def test_organizations_are_found_by_alias_without_accents() -> None:
     assert catalog.organization("Turkish Aerospace").name == "Turkish Aerospace"
 
 
-def test_an_unknown_name_raises_key_error_with_suggestions() -> None:
-    """An unknown name raises KeyError that suggests close names."""
-    with pytest.raises(KeyError, match="Bayraktar TB2"):
+def test_an_unknown_name_raises_not_found_with_suggestions() -> None:
+    """An unknown name raises NotFoundError (a LookupError) that suggests close names."""
+    with pytest.raises(dm.NotFoundError, match="Bayraktar TB2") as caught:
         catalog.platform("Bayraktar TB22")
+    assert isinstance(caught.value, LookupError)
+    assert "Bayraktar TB2" in caught.value.suggestions
+    with pytest.raises(dm.NotFoundError, match="platform or organization"):
+        catalog.lookup("Bayraktar TB22")
 
 
 def test_asking_for_a_platform_by_an_organization_name_fails() -> None:
     """`platform("Baykar")` fails: Baykar is an organization."""
-    with pytest.raises(KeyError, match="organization, not a platform"):
+    with pytest.raises(dm.NotFoundError, match="no platform"):
         catalog.platform("Baykar")
-    with pytest.raises(KeyError, match="platform, not an organization"):
+    with pytest.raises(dm.NotFoundError, match="no organization"):
         catalog.organization("TB2")
+
+
+def test_the_catalog_offers_the_accessors_of_a_market() -> None:
+    """Every query of a Market works on the catalog module and gives the same answer."""
+    market = catalog.market()
+    assert catalog.platforms() == market.platforms
+    assert catalog.organizations() == market.organizations
+    assert catalog.sanctions() == market.sanctions
+    assert catalog.deals(supplier=["TUR", "CHN"]) == market.deals(supplier=["TUR", "CHN"])
+    assert catalog.production(recipient="TJK") == market.production(recipient="TJK")
+    assert catalog.cooperation(country="JPN") == market.cooperation(country="JPN")
+    assert catalog.sanctions_on("TSK Vektor") == market.sanctions_on("tsk vektor")
+    assert catalog.sanctions_on("TSK Vektor")
+    assert catalog.suppliers_of("KAZ") == market.suppliers_of("KAZ")
+    assert catalog.recipients_of("TUR") == market.recipients_of("TUR")
+    assert catalog.platforms_of("KGZ") == market.platforms_of("KGZ")
+    assert catalog.share(by="platform") == market.share(by="platform")
+    assert catalog.concentration("KAZ") == market.concentration("KAZ")
+    assert catalog.timeline(supplier="TUR") == market.timeline(supplier="TUR")
+    assert catalog.network() == market.network()
+    assert catalog.to_records(recipient="KGZ") == market.to_records(recipient="KGZ")
+    deal = catalog.deals(supplier="CHN", recipient="RUS")[0]
+    assert catalog.sanctioned_parties(deal.id) == market.sanctioned_parties(deal)
+
+
+def test_catalog_keys_that_find_nothing_raise_not_found() -> None:
+    """`sanction` and `source` raise NotFoundError for a key the catalog does not hold."""
+    with pytest.raises(dm.NotFoundError, match="us-tsk-vektor"):
+        catalog.sanction("us-tsk-vektr")
+    with pytest.raises(dm.NotFoundError, match="seed-00"):
+        catalog.source("seed-00")
+
+
+def test_concurrent_first_calls_build_one_catalog_market() -> None:
+    """Eight threads making the first call to `catalog.market()` all get the same market."""
+    before = list(catalog._BUILT)
+    catalog._BUILT.clear()
+    barrier = threading.Barrier(8)
+    found: list[object] = []
+
+    def first_call() -> None:
+        barrier.wait()
+        found.append(catalog.market())
+
+    threads = [threading.Thread(target=first_call) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    catalog._BUILT[:] = before or catalog._BUILT  # later tests see the market they saw
+    assert len(found) == 8
+    assert all(market is found[0] for market in found)
 
 
 def test_no_two_objects_share_a_normalized_name() -> None:
@@ -205,7 +262,7 @@ def test_no_two_objects_share_a_normalized_name() -> None:
     seen: dict[str, str] = {}
     for thing in _named():
         for name in {thing.name, *thing.aliases}:
-            key = catalog.normalize(name)
+            key = name_key(name)
             assert seen.setdefault(key, thing.name) == thing.name, (name, seen[key])
 
 
@@ -327,7 +384,9 @@ def test_dates_keep_the_precision_of_the_sources() -> None:
     factory = catalog.record("irn-tjk-ababil-2-2022-05-17")
     assert isinstance(factory, dm.LicensedProduction)
     assert factory.started == dm.PartialDate(2022, 5, 17)
-    assert catalog.record("tur-kaz-bayraktar-tb2-2020").announced == dm.PartialDate(2020, 12)
+    interest = catalog.record("tur-kaz-bayraktar-tb2-2020")
+    assert isinstance(interest, dm.Deal)
+    assert interest.announced == dm.PartialDate(2020, 12)
 
 
 def test_records_rebuild_equal() -> None:
@@ -336,9 +395,9 @@ def test_records_rebuild_equal() -> None:
         assert attrs.evolve(record) == record
 
 
-def test_an_unknown_record_id_raises_key_error() -> None:
-    """`record` raises KeyError for an id the catalog does not hold."""
-    with pytest.raises(KeyError, match="no deal or production record"):
+def test_an_unknown_record_id_raises_not_found() -> None:
+    """`record` raises NotFoundError for an id the catalog does not hold."""
+    with pytest.raises(dm.NotFoundError, match="no record"):
         catalog.record("no-such-record")
 
 
@@ -346,7 +405,9 @@ def test_an_unknown_record_id_raises_key_error() -> None:
 
 
 def _cooperation(record_id: str) -> dm.Cooperation:
-    return catalog.cooperation()[record_id]
+    found = catalog.record(record_id)
+    assert isinstance(found, dm.Cooperation)
+    return found
 
 
 def test_the_ministers_meeting_is_a_dated_meeting_about_the_tb2() -> None:

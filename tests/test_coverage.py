@@ -310,9 +310,9 @@ def _sources_of(reference: str) -> tuple[Source, ...]:
     if kind == "record":
         return catalog.record(name).sources
     if kind == "cooperation":
-        return catalog.cooperation()[name].sources
+        return catalog.record(name).sources
     if kind == "statement":
-        holder = catalog.cooperation().get(name) or catalog.record(name)
+        holder = catalog.record(name)
         assert holder.statements, reference
         return tuple(statement.source for statement in holder.statements)
     if kind == "platform":

@@ -449,11 +449,14 @@ def test_platform_lookup_by_name_or_alias(market: dm.Market, name: str) -> None:
 
 
 def test_platform_lookup_rejects_unknown(market: dm.Market) -> None:
-    """An unknown platform name is a ValidationError."""
-    with pytest.raises(dm.ValidationError, match="not the name or alias of a platform"):
-        market.platform("Predator")
-    with pytest.raises(dm.ValidationError):
+    """An unknown platform, by name or object, is a NotFoundError suggesting close names."""
+    with pytest.raises(dm.NotFoundError, match="no platform in the market") as caught:
+        market.platform("Bayraktar TB22")
+    assert caught.value.suggestions[0] == "Bayraktar TB2"
+    with pytest.raises(dm.NotFoundError):
         market.platform(dm.Platform("Predator", manufacturer=None, category=dm.Category.MALE))
+    with pytest.raises(dm.ValidationError, match="is not a Platform"):
+        market.platform(5)  # type: ignore[arg-type]
     assert market.platform(attrs.evolve(TB2)) is TB2
 
 
@@ -462,7 +465,7 @@ def test_organization_lookup(market: dm.Market) -> None:
     assert market.organization("tai") is TUSAS
     assert market.organization("IEMZ-Kupol".replace("IEMZ-Kupol", "tsk vektor")) is VEKTOR
     assert market.organization(BAYKAR) is BAYKAR
-    with pytest.raises(dm.ValidationError, match="organization"):
+    with pytest.raises(dm.NotFoundError, match="organization"):
         market.organization("Lockheed")
 
 
@@ -506,21 +509,25 @@ def test_manufacturer_is_the_suppliers_else_the_platforms(market: dm.Market) -> 
 
 
 def test_bad_filters_are_rejected(market: dm.Market) -> None:
-    """An unknown filter, platform, status or year range is a ValidationError."""
+    """An unknown filter, status or year range is a ValidationError; an unknown name NotFound."""
     bad: list[dict[str, Any]] = [
         {"colour": "red"},
-        {"platform": "Predator"},
         {"status": "lost"},
         {"category": 3},
         {"years": "2020"},
         {"years": (2020, "2021")},
         {"recipient": 643},
+        {"recipient": [643]},
+        {"platform": [5]},
         {"region": 5},
-        {"region": "Atlantis"},
     ]
     for filters in bad:
         with pytest.raises(dm.ValidationError):
-            market.select_deals(**filters)
+            market.deals(**filters)
+    missing: list[dict[str, Any]] = [{"platform": "Predator"}, {"region": "Atlantis"}]
+    for filters in [*missing, {"supplier": "Narnia"}]:
+        with pytest.raises(dm.NotFoundError):
+            market.deals(**filters)
 
 
 def test_production_queries(market: dm.Market) -> None:
@@ -529,7 +536,7 @@ def test_production_queries(market: dm.Market) -> None:
     assert market.production(region=regions.CENTRAL_ASIA) == (FACTORY, ANKA_KAZ)
     assert market.production(status="agreed", years=2022) == (ANKA_KAZ,)
     assert market.production(manufacturer="TAI", category="MALE") == (ANKA_KAZ,)
-    assert market.select_production(platform="ababil 2", confidence="reported") == (FACTORY,)
+    assert market.production(platform="ababil 2", confidence="reported") == (FACTORY,)
 
 
 def test_suppliers_and_recipients(market: dm.Market) -> None:
@@ -552,8 +559,13 @@ def test_sanctioned_parties(market: dm.Market) -> None:
     assert market.sanctioned_parties(DEALS[0]) == ()
     assert market.sanctions_on(VEKTOR) == (SANCTION,)
     assert market.sanctions_on(BAYKAR) == ()
-    with pytest.raises(dm.ValidationError, match="not the id"):
+    assert market.sanctions_on("tsk vektor") == (SANCTION,)
+    assert market.sanctions_on(["TSK Vektor", "Baykar"]) == (SANCTION,)
+    assert market.sanctions_on([]) == ()
+    with pytest.raises(dm.NotFoundError, match="no record"):
         market.sanctioned_parties("nope")
+    with pytest.raises(dm.NotFoundError, match="no organization"):
+        market.sanctions_on("Lockheed")
 
 
 # ------------------------------------------------------------------------- cooperation
@@ -621,7 +633,6 @@ def test_cooperation_is_a_tuple_that_selects_when_called(talks: dm.Market) -> No
     """`market.cooperation` is the tuple of records in the order given; called, it selects."""
     assert isinstance(talks.cooperation, tuple)
     assert talks.cooperation(kind="budget") == (BUDGET,)
-    assert talks.select_cooperation(kind="budget") == (BUDGET,)
     assert pickle.loads(pickle.dumps(talks.cooperation)) == COOPERATION  # noqa: S301
 
 
@@ -656,15 +667,17 @@ def test_bad_cooperation_filters_are_rejected(talks: dm.Market) -> None:
         talks.cooperation(recipient="KAZ")  # type: ignore[call-arg]
     bad: list[dict[str, Any]] = [
         {"kind": "dinner"},
-        {"platform": "Predator"},
         {"country": 398},
         {"years": "2020"},
-        {"region": "Atlantis"},
         {"confidence": "rumoured"},
     ]
     for filters in bad:
         with pytest.raises(dm.ValidationError):
-            talks.select_cooperation(**filters)
+            talks.cooperation(**filters)
+    missing: list[dict[str, Any]] = [{"platform": "Predator"}, {"region": "Atlantis"}]
+    for filters in missing:
+        with pytest.raises(dm.NotFoundError):
+            talks.cooperation(**filters)
 
 
 def test_cooperation_counts_in_equality_merge_and_pickling(talks: dm.Market) -> None:
@@ -725,10 +738,10 @@ def test_share_by_other_keys(market: dm.Market) -> None:
     """Shares split by manufacturer, platform, category and recipient, keyed by objects."""
     assert market.share(by="manufacturer")["Baykar"].key is BAYKAR
     assert market.share(by="platform", recipient="KAZ")["tb2"].key is TB2
-    by_category = market.share(by="category", statuses=["ordered", "delivered"])
+    by_category = market.share(by="category", status=["ordered", "delivered"])
     assert by_category["MALE"].key is dm.Category.MALE
     assert market.share(by="recipient", measure="deals")["KAZ"].tally.central == 4
-    with pytest.raises(KeyError):
+    with pytest.raises(dm.NotFoundError):
         by_category["nothing"]
 
 

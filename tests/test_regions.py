@@ -58,8 +58,8 @@ def test_lookup_ignores_case_hyphens_and_takes_aliases() -> None:
 
 
 def test_lookup_rejects_an_unknown_name() -> None:
-    """An unknown region name is a ValidationError naming the known regions."""
-    with pytest.raises(dm.ValidationError, match="Central Asia"):
+    """An unknown region name is a NotFoundError naming close or known regions."""
+    with pytest.raises(dm.NotFoundError, match="Central Asia"):
         regions.lookup("Atlantis")
     with pytest.raises(dm.ValidationError):
         regions.lookup(42)

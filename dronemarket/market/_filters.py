@@ -1,0 +1,248 @@
+"""Query filters: their types, and turning the arguments given into index keys."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Final, Literal, TypedDict, TypeVar
+
+from dronemarket import _iso
+from dronemarket.cooperation import CooperationKind
+from dronemarket.deals import TRANSFERS, DealStatus
+from dronemarket.errors import UnknownCodeError
+from dronemarket.market._checks import fail
+from dronemarket.market._names import name_key, not_found
+from dronemarket.parties import Country, Organization
+from dronemarket.platforms import Category, Platform
+from dronemarket.production import ProductionStatus
+from dronemarket.regions import Region
+from dronemarket.regions import lookup as region_lookup
+from dronemarket.sources import Confidence
+
+if TYPE_CHECKING:
+    from dronemarket.market._checks import Holdings
+    from dronemarket.market._index import Key, Table
+
+__all__ = [
+    "ORDERED_STATUSES",
+    "By",
+    "CooperationFilters",
+    "CountriesLike",
+    "CountryLike",
+    "DealFilters",
+    "Measure",
+    "OrganizationLike",
+    "OrganizationsLike",
+    "PlatformLike",
+    "PlatformsLike",
+    "ProductionFilters",
+    "RegionLike",
+    "YearsLike",
+    "as_country",
+    "cooperation_wanted",
+    "each",
+    "wanted",
+]
+
+CountryLike = Country | str
+"""A Country, or a code or name."""
+CountriesLike = CountryLike | Iterable[CountryLike]
+"""One country, or several (any of them matches)."""
+PlatformLike = Platform | str
+"""A Platform, or a name or alias."""
+PlatformsLike = PlatformLike | Iterable[PlatformLike]
+"""One platform, or several (any of them matches)."""
+OrganizationLike = Organization | str
+"""An Organization, or a name or alias."""
+OrganizationsLike = OrganizationLike | Iterable[OrganizationLike]
+"""One organization, or several (any of them matches)."""
+RegionLike = Region | str | Iterable[Country | str]
+"""A Region, a region name, or countries."""
+YearsLike = int | tuple[int | None, int | None] | range
+"""A year, an inclusive (first, last) pair, or a range."""
+By = Literal["supplier", "recipient", "manufacturer", "platform", "category"]
+"""What a share splits by."""
+Measure = Literal["units", "deals", "value"]
+"""What a share measures."""
+
+
+class DealFilters(TypedDict, total=False):
+    """The filters a deal query takes; see ``market.deals(...)``."""
+
+    supplier: CountriesLike | None
+    recipient: CountriesLike | None
+    platform: PlatformsLike | None
+    manufacturer: OrganizationsLike | None
+    category: Category | str | Iterable[Category | str] | None
+    status: DealStatus | str | Iterable[DealStatus | str] | None
+    years: YearsLike | None
+    region: RegionLike | None
+    confidence: Confidence | str | Iterable[Confidence | str] | None
+
+
+class ProductionFilters(TypedDict, total=False):
+    """The filters a production query takes; see ``market.production(...)``."""
+
+    supplier: CountriesLike | None
+    recipient: CountriesLike | None
+    platform: PlatformsLike | None
+    manufacturer: OrganizationsLike | None
+    category: Category | str | Iterable[Category | str] | None
+    status: ProductionStatus | str | Iterable[ProductionStatus | str] | None
+    years: YearsLike | None
+    region: RegionLike | None
+    confidence: Confidence | str | Iterable[Confidence | str] | None
+
+
+class CooperationFilters(TypedDict, total=False):
+    """The filters a cooperation query takes; see ``market.cooperation(...)``."""
+
+    country: CountriesLike | None
+    kind: CooperationKind | str | Iterable[CooperationKind | str] | None
+    platform: PlatformsLike | None
+    years: YearsLike | None
+    region: RegionLike | None
+    confidence: Confidence | str | Iterable[Confidence | str] | None
+
+
+ORDERED_STATUSES: Final = TRANSFERS | {DealStatus.SUSPENDED}
+"""The statuses of a deal whose platform the recipient operates or has ordered."""
+
+_FILTERS: Final = frozenset(DealFilters.__annotations__)
+_COOPERATION_FILTERS: Final = frozenset(CooperationFilters.__annotations__)
+
+
+def wanted(  # noqa: C901 - one branch per filter
+    filters: Mapping[str, Any],
+    status_kind: type[enum.Enum],
+    table: Table[Any],
+    holdings: Holdings,
+) -> dict[str, frozenset[Key]]:
+    """Turn deal or production query filters into the keys each dimension must have."""
+    unknown = sorted(set(filters) - _FILTERS)
+    if unknown:
+        raise fail("filters", unknown, f"are not filters ({', '.join(sorted(_FILTERS))})")
+    given = {name: value for name, value in filters.items() if value is not None}
+    keys: dict[str, frozenset[Key]] = {}
+    for name in ("supplier", "recipient"):
+        if name in given:
+            keys[name] = frozenset(as_country(one, name).code for one in each(given[name], Country))
+    if "region" in given:
+        codes = _region(given["region"]).codes
+        keys["recipient"] = keys.get("recipient", codes) & codes
+    if "platform" in given:
+        found = map(holdings.find_platform, each(given["platform"], Platform))
+        keys["platform"] = frozenset(platform.name for platform in found)
+    if "manufacturer" in given:
+        makers = map(holdings.find_organization, each(given["manufacturer"], Organization))
+        keys["manufacturer"] = frozenset(maker.name for maker in makers)
+    if "category" in given:
+        keys["category"] = _enums(Category, given["category"], "category")
+    if "status" in given:
+        keys["status"] = _enums(status_kind, given["status"], "status")
+    if "confidence" in given:
+        keys["confidence"] = _enums(Confidence, given["confidence"], "confidence")
+    if "years" in given:
+        keys["year"] = _year_keys(table, given["years"])
+    return keys
+
+
+def cooperation_wanted(
+    filters: Mapping[str, Any], table: Table[Any], holdings: Holdings
+) -> dict[str, frozenset[Key]]:
+    """Turn cooperation query filters into the keys each dimension must have."""
+    unknown = sorted(set(filters) - _COOPERATION_FILTERS)
+    if unknown:
+        listed = ", ".join(sorted(_COOPERATION_FILTERS))
+        raise fail("filters", unknown, f"are not filters ({listed})")
+    given = {name: value for name, value in filters.items() if value is not None}
+    keys: dict[str, frozenset[Key]] = {}
+    if "country" in given:
+        countries = each(given["country"], Country)
+        keys["country"] = frozenset(as_country(one, "country").code for one in countries)
+    if "region" in given:
+        keys["region"] = _region(given["region"]).codes
+    if "platform" in given:
+        found = map(holdings.find_platform, each(given["platform"], Platform))
+        keys["platform"] = frozenset(platform.name for platform in found)
+    if "kind" in given:
+        keys["kind"] = _enums(CooperationKind, given["kind"], "kind")
+    if "confidence" in given:
+        keys["confidence"] = _enums(Confidence, given["confidence"], "confidence")
+    if "years" in given:
+        keys["year"] = _year_keys(table, given["years"])
+    return keys
+
+
+def as_country(value: object, field_name: str) -> Country:
+    """Return the Country `value` (a Country, a code or a name) names, for filter `field_name`."""
+    if isinstance(value, Country):
+        return value
+    if isinstance(value, str):
+        try:
+            return Country.lookup(value)
+        except UnknownCodeError:
+            names = {name_key(c.name): c.name for c in _iso.countries()}
+            raise not_found("country", value, names, "ISO 3166-1") from None
+    raise fail(field_name, value, "is not a Country, a country code or a country name")
+
+
+def each(value: object, kind: type) -> list[object]:
+    """Return the values a filter `value` gives: itself when one, else its items."""
+    if isinstance(value, str | kind) or not isinstance(value, Iterable):
+        return [value]
+    return list(value)
+
+
+def _region(value: object) -> Region:
+    if isinstance(value, Region):
+        return value
+    if isinstance(value, str):
+        return region_lookup(value)
+    if isinstance(value, Iterable):
+        return Region("countries", [as_country(item, "region") for item in value])
+    raise fail("region", value, "is not a Region, a region name or countries")
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def _enum(kind: type[E], value: object, field_name: str) -> E:
+    if isinstance(value, kind):
+        return value
+    if isinstance(value, str):
+        for member in kind:
+            if value.casefold() in {member.value.casefold(), member.name.casefold()}:
+                return member
+    names = ", ".join(repr(member.value) for member in kind)
+    raise fail(field_name, value, f"is not a {kind.__name__} ({names})")
+
+
+def _enums(kind: type[enum.Enum], value: object, field_name: str) -> frozenset[Key]:
+    if isinstance(value, kind | str):
+        return frozenset({_enum(kind, value, field_name)})
+    if isinstance(value, Iterable):
+        return frozenset(_enum(kind, item, field_name) for item in value)
+    return frozenset({_enum(kind, value, field_name)})
+
+
+def _year_keys(table: Table[Any], value: object) -> frozenset[Key]:
+    """Return the years of `table`'s records that the years filter `value` selects."""
+    low, high = _years(value)
+    return frozenset(
+        year
+        for year in table.index("year").keys
+        if isinstance(year, int) and (low is None or year >= low) and (high is None or year <= high)
+    )
+
+
+def _years(value: object) -> tuple[int | None, int | None]:
+    if type(value) is int:
+        return value, value
+    if isinstance(value, range) and value.step == 1:
+        return value.start, value.stop - 1
+    if isinstance(value, tuple) and len(value) == 2:
+        low, high = value
+        if all(bound is None or type(bound) is int for bound in (low, high)):
+            return low, high
+    raise fail("years", value, "is not a year or a (first, last) pair of years")

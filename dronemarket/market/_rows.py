@@ -1,0 +1,94 @@
+"""Row export: one flat row of plain values per deal, for pandas or polars."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+from dronemarket.dates import PartialDate
+from dronemarket.deals import Deal
+from dronemarket.market._tally import delivered_figures
+from dronemarket.parties import Organization
+
+__all__ = ["RECORD_COLUMNS", "record_row"]
+
+RECORD_COLUMNS: Final[Mapping[str, str]] = {
+    "id": "str: the deal's id",
+    "supplier": "str | None: the supplying country's alpha-3 code",
+    "supplier_name": "str | None: the supplying country's name",
+    "supplier_manufacturer": "str | None: the manufacturer named on the supplier side",
+    "recipient": "str | None: the receiving country's alpha-3 code",
+    "recipient_name": "str | None: the receiving country's name",
+    "end_user": "str | None: the end user, when known",
+    "platform": "str: the platform's name",
+    "manufacturer": "str | None: the platform's manufacturer",
+    "category": "str | None: the platform's category (Category value), when known",
+    "status": "str: the DealStatus value",
+    "confidence": "str: the Confidence value",
+    "year": "int | None: the order year, else the announcement year",
+    "ordered": "str | None: the order date, as precise as known ('2021-10')",
+    "announced": "str | None: the announcement date",
+    "quantity_low": "int | None: the quantity ordered, low bound",
+    "quantity": "int | None: the quantity ordered, central figure",
+    "quantity_high": "int | None: the quantity ordered, high bound",
+    "quantity_estimate": "bool | None: whether the quantity is an estimate (None: unknown)",
+    "delivered": "int | None: units delivered, central figure (None: unknown)",
+    "deliveries": "int: how many deliveries are recorded",
+    "last_delivery": "str | None: the date of the latest dated delivery",
+    "value": "float | None: the deal's value, in `value_currency`",
+    "value_currency": "str | None: the ISO 4217 currency of the value",
+    "value_estimate": "bool | None: whether the value is an estimate",
+    "second_hand": "bool: whether the units come second hand",
+    "intermediaries": "str | None: the intermediaries' names, joined by '; '",
+    "sources": "int: how many sources report the deal",
+    "source": "str | None: the first source's publisher and title",
+}
+"""The columns of :meth:`Market.to_records`, each with its type and meaning."""
+
+
+def record_row(deal: Deal) -> dict[str, str | int | float | bool | None]:
+    """Return the row of `deal`, its columns those of :data:`RECORD_COLUMNS`."""
+    supplier, recipient = deal.supplier.country, deal.recipient.country
+    quantity, delivered, value = deal.quantity, delivered_figures(deal), deal.value
+    category = deal.platform.category
+    dated = [d.date for d in deal.deliveries if d.date is not None]
+    first = deal.sources[0]
+    return {
+        "id": deal.id,
+        "supplier": None if supplier is None else supplier.code,
+        "supplier_name": None if supplier is None else supplier.name,
+        "supplier_manufacturer": _name(deal.supplier.manufacturer),
+        "recipient": None if recipient is None else recipient.code,
+        "recipient_name": None if recipient is None else recipient.name,
+        "end_user": _name(deal.recipient.end_user),
+        "platform": deal.platform.name,
+        "manufacturer": _name(deal.platform.manufacturer),
+        "category": None if category is None else category.value,
+        "status": deal.status.value,
+        "confidence": deal.confidence.value,
+        "year": deal.year,
+        "ordered": _date(deal.ordered),
+        "announced": _date(deal.announced),
+        "quantity_low": None if quantity is None else quantity.low,
+        "quantity": None if quantity is None else quantity.central,
+        "quantity_high": None if quantity is None else quantity.high,
+        "quantity_estimate": None if quantity is None else quantity.estimate,
+        "delivered": None if delivered is None else delivered[1],
+        "deliveries": len(deal.deliveries),
+        "last_delivery": _date(max(dated)) if dated else None,
+        "value": None if value is None else float(value.amount),
+        "value_currency": None if value is None else value.currency,
+        "value_estimate": None if value is None else value.estimate,
+        "second_hand": deal.second_hand,
+        "intermediaries": "; ".join(o.name for o in deal.intermediaries) or None,
+        "sources": len(deal.sources),
+        "source": f"{first.publisher}: {first.title}",
+    }
+
+
+def _name(organization: Organization | None) -> str | None:
+    return None if organization is None else organization.name
+
+
+def _date(date: PartialDate | None) -> str | None:
+    return None if date is None else str(date)

@@ -1,0 +1,150 @@
+"""Counting: the figures a count contributes, and tallies over sets of records."""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import cast
+
+from dronemarket.deals import Count, Deal
+from dronemarket.market._results import Tally
+
+__all__ = [
+    "Figures",
+    "UnitColumn",
+    "count_tally",
+    "delivered_figures",
+    "figures",
+    "figures_tally",
+    "sum_tallies",
+    "units_of",
+]
+
+
+Figures = tuple[int, int, int | None, bool]
+"""A record's low, central and high figures, and whether they rest on an estimate."""
+
+
+def units_of(deal: Deal) -> Figures | None:
+    """Return the figures a deal's units are measured by: ordered, else delivered.
+
+    Delivered units add up each delivery's figures as plain integers (never
+    the bounded ``Count`` addition), so a market that built is always counted;
+    None when no quantity is given and some delivery's count is unknown.
+    """
+    quantity = deal.quantity
+    if quantity is not None:
+        return (*figures(quantity), quantity.estimate)
+    return delivered_figures(deal)
+
+
+def delivered_figures(deal: Deal) -> Figures | None:
+    """Return the figures of a deal's deliveries added up; None if any count is unknown."""
+    deliveries = deal.deliveries
+    if not deliveries:
+        return None
+    low = central = 0
+    high: int | None = 0
+    estimated = False
+    for delivery in deliveries:
+        count = delivery.count
+        if count is None:
+            return None
+        one_low, one_central, one_high = figures(count)
+        low += one_low
+        central += one_central
+        high = None if high is None or one_high is None else high + one_high
+        estimated = estimated or count.estimate
+    return low, central, high, estimated
+
+
+def figures(count: Count) -> tuple[int, int, int | None]:
+    """Return a count's low, central and high figures as shares use them."""
+    low = count.low if count.low is not None else 1
+    if count.central is not None:
+        central = count.central
+    elif count.low is not None and count.high is not None:
+        central = (count.low + count.high) // 2
+    else:
+        central = count.low if count.low is not None else cast("int", count.high)
+    return low, central, count.high
+
+
+class UnitColumn:
+    """Each deal's central unit figure when exact; the rest kept apart by position."""
+
+    __slots__ = ("exact", "other")
+
+    def __init__(self, deals: Sequence[Deal]) -> None:
+        self.exact: array[int] = array("q", bytes(8 * len(deals)))
+        self.other: dict[int, tuple[int, int, int | None] | None] = {}
+        exact, other = self.exact, self.other
+        for position, deal in enumerate(deals):
+            count = deal.quantity
+            if count is not None and not count.estimate:
+                exact[position] = cast("int", count.central)
+                continue
+            found = units_of(deal)
+            if found is None:
+                other[position] = None
+            elif found[3]:
+                other[position] = found[:3]
+            else:
+                exact[position] = found[1]
+
+    def tally(self, positions: Sequence[int]) -> Tally:
+        """Return the unit tally of the deals at `positions`."""
+        low = central = sum(map(self.exact.__getitem__, positions))
+        high: int | None = central
+        estimated = unknown = 0
+        for position in filter(self.other.__contains__, positions):
+            found = self.other[position]
+            if found is None:
+                unknown += 1
+                continue
+            estimated += 1
+            low += found[0]
+            central += found[1]
+            high = None if high is None or found[2] is None else high + found[2]
+        counted = len(positions) - unknown
+        return Tally(low, central, high, counted, estimated, unknown)
+
+
+def sum_tallies(tallies: Iterable[Tally]) -> Tally:
+    """Return the tally of every record of `tallies` together."""
+    low: int | Decimal = 0
+    central: int | Decimal = 0
+    high: int | Decimal | None = 0
+    counted = estimated = unknown = 0
+    for tally in tallies:
+        low += tally.low
+        central += tally.central
+        high = None if high is None or tally.high is None else high + tally.high
+        counted += tally.counted
+        estimated += tally.estimated
+        unknown += tally.unknown
+    return Tally(low, central, high, counted, estimated, unknown)
+
+
+def count_tally(counts: Iterable[Count | None]) -> Tally:
+    """Return the tally of `counts`, None for a record with no figure."""
+    return figures_tally(
+        None if count is None else (*figures(count), count.estimate) for count in counts
+    )
+
+
+def figures_tally(records: Iterable[Figures | None]) -> Tally:
+    """Return the tally of each record's figures, None for a record with none."""
+    low = central = counted = estimated = unknown = 0
+    high: int | None = 0
+    for found in records:
+        if found is None:
+            unknown += 1
+            continue
+        counted += 1
+        estimated += found[3]
+        low += found[0]
+        central += found[1]
+        high = None if high is None or found[2] is None else high + found[2]
+    return Tally(low, central, high, counted, estimated, unknown)
