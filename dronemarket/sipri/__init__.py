@@ -7,8 +7,8 @@ detects the format and returns a :class:`SipriImport`:
 >>> result = sipri.read(
 ...     "Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,"
 ...     "Weapon description,Number delivered, ,Year(s) of delivery,status,Comments,"
-...     "SIPRI TIV per unit,SIPRI TIV for total order,SIPRI TIV of delivered weapons\\n"
-...     "Ruritania,Turkiye,2021,,4,?,Falcon-7,armed drone,2,,2022,New,,1.5,6,3\\n"
+...     "SIPRI TIV per unit,SIPRI TIV for total order,SIPRI TIV of delivered weapons\n"
+...     "Ruritania,Turkiye,2021,,4,?,Falcon-7,armed drone,2,,2022,New,,1.5,6,3\n"
 ... )
 >>> result.format, result.records, len(result.rejected)
 (<Format.TRADE_REGISTER: 'A'>, 1, 1)
