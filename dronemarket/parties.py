@@ -73,6 +73,10 @@ _SIPRI_NAMES: Final = {
     "yugoslavia": "YUG",
     "east germany": "DDR",
     "east germany (gdr)": "DDR",
+    "gdr": "DDR",
+    "west germany": "DEU",  # ISO 3166-1 coded the Federal Republic DEU before 1990 too
+    "frg": "DEU",
+    "macedonia": "MKD",  # in a group's place: "NLA (Macedonia)*"
     "south yemen": "YMD",
     "north vietnam": "VDR",
 }

@@ -152,6 +152,8 @@ def test_licence_comment(register: dict[str, sipri.SipriRecord]) -> None:
         ),
         ("incl production under licence in Ukraine", "UKR", False, ()),
         ("Second-hand; probably produced under licence in South Korea", "KOR", True, ()),
+        ("incl production under licence of 60 in Australia", "AUS", False, ()),
+        ("Produced under licence in Belgium and 40 from a Dutch line", "BEL", False, ()),
     ],
 )
 def test_licence_wordings(comment: str, country: str, possible: bool, aliases: tuple[str]) -> None:

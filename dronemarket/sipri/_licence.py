@@ -24,7 +24,7 @@ __all__ = ["LicenceNote", "licences"]
 _CLAUSE: Final = re.compile(
     r"(?P<hedge>\b(?:possibly|probably)\b)?[^;]*?"
     r"\b(?P<kind>assembl\w*|produc\w*)\b[^;]*?"
-    r"\bunder licence in (?P<place>[A-Z][\w' -]*?)"
+    r"\bunder licence (?:of [^;]*? )?in (?P<place>[A-Z][\w' -]*?)"
     r"(?: as (?P<alias>[^;()]+?))?\s*(?:[()].*)?$",
     re.IGNORECASE,
 )
@@ -60,6 +60,21 @@ class LicenceNote:
         return Confidence.UNCONFIRMED if self.possible else Confidence.REPORTED
 
 
+_MOST_WORDS: Final = 4  # the longest state name SIPRI writes has four words
+
+
+def _place(text: str) -> tuple[Country | Territory | None, str]:
+    """Return the state the place `text` starts with, and its name; None when none."""
+    words = text.split()
+    for size in range(min(len(words), _MOST_WORDS), 0, -1):
+        name = " ".join(words[:size])
+        try:
+            return state(name), name
+        except UnknownCodeError:
+            continue
+    return None, text
+
+
 def licences(comments: str) -> tuple[LicenceNote, ...]:
     """Return every production or assembly under licence that `comments` reports."""
     if "licence in" not in comments:
@@ -70,12 +85,7 @@ def licences(comments: str) -> tuple[LicenceNote, ...]:
         match = _CLAUSE.search(clause)
         if match is None:
             continue
-        place = match["place"].strip()
-        licensee: Country | Territory | None
-        try:
-            licensee = state(place)
-        except UnknownCodeError:
-            licensee = None
+        licensee, place = _place(match["place"].strip())
         alias = match["alias"] or ""
         names = tuple(dict.fromkeys(n.strip() for n in alias.split(" or ") if n.strip()))
         found.append(
