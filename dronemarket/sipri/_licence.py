@@ -77,7 +77,7 @@ def _place(text: str) -> tuple[Country | Territory | None, str]:
 
 def licences(comments: str) -> tuple[LicenceNote, ...]:
     """Return every production or assembly under licence that `comments` reports."""
-    if "licence in" not in comments:
+    if "licence" not in comments:
         return ()
     found = []
     for raw in comments.split(";"):
