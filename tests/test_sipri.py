@@ -307,3 +307,74 @@ def test_json_rows_are_objects() -> None:
     """A JSON trade that is not an object is rejected, not a crash."""
     result = sipri.read(json.dumps([1, {"tradeId": "x"}]))
     assert [r.reason.split(":")[0] for r in result.rejected] == ["trade", "buyer"]
+
+
+def _record(**changes: object) -> sipri.SipriRecord:
+    """Return a valid record with `changes` applied."""
+    fields: dict[str, object] = {
+        "supplier": dm.Country("TUR"),
+        "recipient": None,
+        "designation": "Falcon-7",
+        "description": "armed drone",
+        "order_year": 2021,
+        "number_ordered": 4,
+        "number_delivered": 2,
+        "delivery_years": (2022,),
+        "condition": Condition.NEW,
+    }
+    fields.update(changes)
+    return sipri.SipriRecord(1, "raw", **fields)  # type: ignore[arg-type]
+
+
+def test_record_order_date() -> None:
+    """The order year is a date known to the year."""
+    assert _record().ordered == dm.PartialDate(2021)
+    assert _record(order_year=None).ordered is None
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"number_ordered": True}, "number_ordered"),
+        ({"number_ordered": -1}, "number_ordered"),
+        ({"order_year": 1800}, "order_year"),
+        ({"delivery_years": (2023, 2022)}, "delivery_years"),
+        ({"delivery_years": (2022,), "number_delivered": 0}, "delivery_years"),
+        ({"designation": " Falcon-7"}, "designation"),
+        ({"supplier": "Turkiye"}, "supplier"),
+        ({"condition": "new"}, "condition"),
+        ({"category": ""}, "category"),
+    ],
+)
+def test_record_rules(changes: dict[str, object], field: str) -> None:
+    """A record breaking a rule is a ValidationError naming the field."""
+    with pytest.raises(dm.ValidationError, match=rf"^SipriRecord\.{field}: "):
+        _record(**changes)
+
+
+def test_delivery_row_rules() -> None:
+    """A per-year delivery row needs a year and a whole count; flags are bool or None."""
+    with pytest.raises(dm.ValidationError, match=r"SipriDelivery\.count"):
+        sipri.SipriDelivery(2022, count=-1)
+    with pytest.raises(dm.ValidationError, match=r"SipriDelivery\.count_estimate"):
+        sipri.SipriDelivery(2022, count=1, count_estimate="Yes")  # type: ignore[arg-type]
+
+
+def test_import_invariant_is_checked() -> None:
+    """An import whose counts do not add up cannot be built."""
+    with pytest.raises(dm.ValidationError, match=r"SipriImport\.records"):
+        sipri.SipriImport(
+            sipri.Format.WEB_JSON,
+            records=1,
+            loaded=(),
+            rejected=(),
+            skipped=0,
+            generated=None,
+            source=sipri.source(),
+        )
+
+
+def test_rejected_needs_a_reason() -> None:
+    """A rejection without a reason cannot be built."""
+    with pytest.raises(dm.ValidationError, match=r"Rejected\.reason"):
+        sipri.Rejected(1, "x", "")

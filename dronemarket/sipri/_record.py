@@ -9,7 +9,7 @@ import attrs
 from attrs import field, frozen
 
 from dronemarket import _validate as v
-from dronemarket.dates import MAX_YEAR, MIN_YEAR
+from dronemarket.dates import MAX_YEAR, MIN_YEAR, PartialDate
 from dronemarket.deals import Condition, DealStatus, DeliverySpan, Tiv
 from dronemarket.errors import ValidationError
 from dronemarket.parties import ArmedGroup, Country, Multinational, Territory
@@ -132,6 +132,11 @@ class SipriRecord:
         if self.number_ordered is not None and delivered >= self.number_ordered:
             return DealStatus.DELIVERED
         return DealStatus.DELIVERING
+
+    @property
+    def ordered(self) -> PartialDate | None:
+        """Return the order year as a date known to the year; see ``order_year_estimate``."""
+        return None if self.order_year is None else PartialDate(self.order_year)
 
     @property
     def delivery_span(self) -> DeliverySpan | None:
