@@ -378,3 +378,12 @@ def test_rejected_needs_a_reason() -> None:
     """A rejection without a reason cannot be built."""
     with pytest.raises(dm.ValidationError, match=r"Rejected\.reason"):
         sipri.Rejected(1, "x", "")
+
+
+def test_copy_without_metadata_with_bom_and_padding() -> None:
+    """A copy with the metadata removed, a UTF-8 BOM and Excel's ';;;' padding still reads."""
+    lines = [HEADER_A, _GOOD_A, _OTHER_A]
+    data = ("\ufeff" + "".join(f"{line};;;\r\n" for line in lines)).encode("utf-8")
+    result = sipri.read(data)
+    assert (result.records, len(result.loaded), result.generated) == (2, 2, None)
+    assert result.source.published is None

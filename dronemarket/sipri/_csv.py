@@ -26,7 +26,7 @@ class Row(NamedTuple):
 
 def _clean(line: str, *, excel: bool) -> str:
     line = line.removesuffix("\r")
-    return line.removesuffix(";") if excel else line
+    return line.rstrip(";") if excel else line  # Excel pads with one ';' or several
 
 
 def rows(lines: list[str], start: int, width: int, *, excel: bool) -> Iterator[Row]:
