@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-from dronemarket.deals import Tiv
+from dronemarket.deals import Condition, Tiv
 from dronemarket.errors import DroneMarketError
 from dronemarket.sipri import _names
 from dronemarket.sipri._licence import licences
@@ -98,6 +98,8 @@ def _text(column: str, text: str) -> str:
 def _years(column: str, text: str) -> tuple[int, ...]:
     if text.strip() == "":
         return ()
+    if ";" not in text:
+        return (_year(column, text.strip()),)
     years = tuple(_year(column, part.strip()) for part in text.split(";"))
     if any(a >= b for a, b in itertools.pairwise(years)):
         raise _fail(column, text, "is not a list of years in increasing order")
@@ -143,7 +145,7 @@ def register_record(line: int, text: str, f: Sequence[str]) -> SipriRecord:
     )
 
 
-def _condition(column: str, text: str) -> object:
+def _condition(column: str, text: str) -> Condition:
     try:
         return _names.condition(text)
     except ValueError:
