@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-__all__ = ["countries", "currencies", "languages"]
+__all__ = ["countries", "currencies", "historic", "historic_lookup", "languages"]
 
 
 @functools.cache
@@ -32,3 +32,28 @@ def currencies() -> Any:  # noqa: ANN401
 def languages() -> Any:  # noqa: ANN401
     """Return pycountry's ISO 639 language database."""
     return _pycountry().languages
+
+
+@functools.cache
+def _historic_by_alpha3() -> dict[str, Any]:
+    return {record.alpha_3: record for record in _pycountry().historic_countries}
+
+
+def historic(alpha_3: str) -> Any:  # noqa: ANN401
+    """Return ISO 3166-3's record of the former country `alpha_3`, or None.
+
+    A code ISO 3166-1 still uses (``ATF``) is a current country, not a former one.
+    """
+    if countries().get(alpha_3=alpha_3) is not None:
+        return None
+    return _historic_by_alpha3().get(alpha_3)
+
+
+def historic_lookup(text: str) -> str | None:
+    """Return the alpha-3 code of the former country named or coded `text`, or None."""
+    try:
+        record = _pycountry().historic_countries.lookup(text)
+    except LookupError:
+        return None
+    code = str(record.alpha_3)
+    return code if historic(code) is not None else None

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
@@ -40,13 +41,25 @@ from attrs import field, frozen
 
 from dronemarket import _iso
 from dronemarket import _validate as v
-from dronemarket.dates import PartialDate
+from dronemarket.dates import MAX_YEAR, MIN_YEAR, PartialDate
 from dronemarket.errors import UnknownCodeError, ValidationError
 from dronemarket.parties import Organization, Recipient, Statement, Supplier, check_confidence
 from dronemarket.platforms import Platform
 from dronemarket.sources import Confidence, Source
 
-__all__ = ["MAX_AMOUNT", "MAX_COUNT", "Count", "Deal", "DealStatus", "Delivery", "Money"]
+__all__ = [
+    "MAX_AMOUNT",
+    "MAX_COUNT",
+    "MAX_TIV",
+    "Condition",
+    "Count",
+    "Deal",
+    "DealStatus",
+    "Delivery",
+    "DeliverySpan",
+    "Money",
+    "Tiv",
+]
 
 MAX_COUNT: Final = 1_000_000
 """The largest count a deal or delivery may have (typo guard)."""
@@ -455,3 +468,108 @@ _check_deal_types = v.type_checker(
     v.Rule("confidence", (Confidence,)),
     v.Rule("statements", (tuple,), items=(Statement,), unique=True),
 )
+
+
+class Condition(enum.Enum):
+    """The condition of what is transferred, as SIPRI records it."""
+
+    NEW = "new"
+    """Newly built."""
+    SECOND_HAND = "second hand"
+    """Used, from the supplier's own stock."""
+    SECOND_HAND_MODERNIZED = "second hand but modernized"
+    """Used, and modernized before the transfer."""
+
+
+MAX_TIV: Final = Decimal(1_000_000)
+"""The largest TIV figure accepted, in millions (typo guard; SIPRI's largest order is ~10,000)."""
+
+
+def _to_tiv(value: object) -> object:
+    """Turn an int or a decimal string into a Decimal; pass anything else on."""
+    if type(value) is int or isinstance(value, str):
+        try:
+            return Decimal(value)
+        except (InvalidOperation, ValueError):
+            return value
+    return value
+
+
+def _check_tiv(instance: Tiv, attribute: attrs.Attribute[Decimal | None], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, Decimal):
+        v.fail(instance, attribute, value, "is not a Decimal, an int or a decimal string")
+    if not value.is_finite() or value < 0:
+        v.fail(instance, attribute, value, "is not a finite, non-negative TIV")
+    if value > MAX_TIV:
+        v.fail(instance, attribute, value, f"exceeds {MAX_TIV:,} million (typo guard)")
+
+
+@frozen(cache_hash=True)
+class Tiv:
+    """SIPRI's trend-indicator value of a deal, in millions of TIV; not money.
+
+    TIV measures military capability transferred, not a price: it has no
+    currency and never mixes with :class:`Money`. Each figure is kept exactly
+    as SIPRI wrote it (``Decimal("4.80")`` stays ``4.80``), even where
+    ``per_unit`` times the count differs from the total through SIPRI's
+    rounding.
+
+    >>> Tiv(per_unit="2.4", order="14.4", delivered="7.2").delivered
+    Decimal('7.2')
+    """
+
+    per_unit: Decimal | None = field(default=None, converter=_to_tiv, validator=_check_tiv)
+    """The TIV of one unit, after SIPRI's second-hand discount; None when unknown."""
+    order: Decimal | None = field(default=None, converter=_to_tiv, validator=_check_tiv)
+    """The TIV of the whole order; None when unknown."""
+    delivered: Decimal | None = field(default=None, converter=_to_tiv, validator=_check_tiv)
+    """The TIV of what is delivered; None when unknown."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.per_unit is None and self.order is None and self.delivered is None:
+            rule = "is None, and so are order and delivered (an unknown TIV is None)"
+            raise ValidationError("Tiv", "per_unit", None, rule)
+
+
+def _check_years(
+    instance: DeliverySpan, attribute: attrs.Attribute[tuple[int, ...]], value: object
+) -> None:
+    if not isinstance(value, tuple) or not value:
+        v.fail(instance, attribute, value, "is not a non-empty tuple of years")
+    for year in value:
+        if type(year) is not int or not MIN_YEAR <= year <= MAX_YEAR:
+            v.fail(instance, attribute, year, f"is not a year in {MIN_YEAR}..{MAX_YEAR}")
+    if any(a >= b for a, b in itertools.pairwise(value)):
+        v.fail(instance, attribute, value, "is not in strictly increasing order")
+
+
+@frozen(cache_hash=True)
+class DeliverySpan:
+    """Units delivered over several years, with a total and no per-year split.
+
+    SIPRI's deal register gives "2022; 2023" and 8 delivered: no split is
+    invented, the years and the total are kept.
+
+    >>> span = DeliverySpan((2022, 2023), count=8)
+    >>> span.first, span.last, span.count
+    (2022, 2023, Count.exact(8))
+    """
+
+    years: tuple[int, ...] = field(converter=v.to_tuple, validator=_check_years)
+    """The years with a delivery, in order (gaps allowed: 1978, 1980, 1981)."""
+    count: Count | None = field(
+        default=None, kw_only=True, converter=to_count, validator=v.optional(v.is_a(Count))
+    )
+    """How many in all those years; None when unknown."""
+
+    @property
+    def first(self) -> int:
+        """Return the first year with a delivery."""
+        return self.years[0]
+
+    @property
+    def last(self) -> int:
+        """Return the last year with a delivery."""
+        return self.years[-1]

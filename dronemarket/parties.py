@@ -26,7 +26,9 @@ from dronemarket.errors import UnknownCodeError, ValidationError
 from dronemarket.sources import Confidence, Source
 
 __all__ = [
+    "ArmedGroup",
     "Country",
+    "Multinational",
     "OrgKind",
     "Organization",
     "Recipient",
@@ -34,6 +36,7 @@ __all__ = [
     "SanctionAuthority",
     "Statement",
     "Supplier",
+    "Territory",
 ]
 
 # English names in everyday use that ISO 3166 does not list (it has "Türkiye",
@@ -49,6 +52,35 @@ _EVERYDAY_NAMES: Final = {
     "north korea": "PRK",
 }
 
+# The SIPRI Arms Transfers Database's spellings of states that pycountry's lookup
+# does not resolve (checked against every export in ../shared/realdata). Current
+# states map to ISO 3166-1 alpha-3, former ones to ISO 3166-3's alpha-3 code
+# (pycountry.historic_countries). Everything else SIPRI calls a state resolves
+# through pycountry ("Viet Nam", "eSwatini", "Cabo Verde", "Timor-Leste", ...).
+_SIPRI_NAMES: Final = {
+    "turkiye": "TUR",
+    "uae": "ARE",
+    "dr congo": "COD",
+    "bosnia-herzegovina": "BIH",
+    "cote d'ivoire": "CIV",
+    "brunei": "BRN",
+    "micronesia": "FSM",
+    "palestine": "PSE",
+    "saint vincent": "VCT",
+    "libya gnc": "LBY",  # SIPRI's 2024 name for Libya's recognised government, later "Libya"
+    "soviet union": "SUN",
+    "czechoslovakia": "CSK",
+    "yugoslavia": "YUG",
+    "east germany": "DDR",
+    "east germany (gdr)": "DDR",
+    "gdr": "DDR",
+    "west germany": "DEU",  # ISO 3166-1 coded the Federal Republic DEU before 1990 too
+    "frg": "DEU",
+    "macedonia": "MKD",  # in a group's place: "NLA (Macedonia)*"
+    "south yemen": "YMD",
+    "north vietnam": "VDR",
+}
+
 
 def _check_code(instance: Country, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str):
@@ -56,7 +88,7 @@ def _check_code(instance: Country, attribute: attrs.Attribute[str], value: str) 
     if len(value) != 3 or not value.isascii() or not value.isupper() or not value.isalpha():
         rule = "is not an ISO 3166-1 alpha-3 code (three capital letters such as 'TUR')"
         raise UnknownCodeError(type(instance).__name__, attribute.name, value, rule)
-    if _iso.countries().get(alpha_3=value) is None:
+    if _iso.countries().get(alpha_3=value) is None and _iso.historic(value) is None:
         rule = "is not an ISO 3166-1 country (expected an alpha-3 code such as 'TUR')"
         raise UnknownCodeError(type(instance).__name__, attribute.name, value, rule)
 
@@ -65,44 +97,67 @@ def _check_code(instance: Country, attribute: attrs.Attribute[str], value: str) 
 class Country:
     """A country, by its ISO 3166-1 alpha-3 code (``Country("TUR")``).
 
-    Use :meth:`lookup` to find one by alpha-2 code or by name.
+    A former state takes its ISO 3166-3 alpha-3 code (``Country("SUN")``, the
+    Soviet Union) and says so in :attr:`former`. Use :meth:`lookup` to find one
+    by alpha-2 code or by name, including the SIPRI Arms Transfers Database's
+    spellings ("Turkiye", "UAE", "DR Congo", "Soviet Union").
+
+    >>> Country.lookup("East Germany (GDR)"), Country("DDR").former
+    (Country('DDR'), True)
     """
 
     code: str = field(validator=_check_code)
-    """The ISO 3166-1 alpha-3 code, such as ``"TUR"``."""
+    """The ISO 3166-1 alpha-3 code (``"TUR"``), or ISO 3166-3's for a former state."""
 
     @classmethod
     def lookup(cls, text: object) -> Country:
         """Find a country by alpha-3 or alpha-2 code, or by its name in English.
 
-        ISO 3166 names (official, common or short) and a few everyday names
-        ISO does not list ("Turkey", "Russia", "UK") are recognised; case
-        does not matter.
+        ISO 3166 names (official, common or short), a few everyday names
+        ISO does not list ("Turkey", "Russia", "UK"), SIPRI's state names
+        ("Turkiye", "Bosnia-Herzegovina", "Saint Vincent") and ISO 3166-3's
+        former states ("Soviet Union", "CSHH") are recognised; case does not
+        matter. Entities ISO does not hold (Kosovo, Biafra) are
+        :class:`Territory` records, not countries.
 
         >>> Country.lookup("russia").name
         'Russian Federation'
+        >>> Country.lookup("Soviet Union").former
+        True
         """
         if not isinstance(text, str) or not 0 < len(text) <= v.MAX_TEXT:
             raise UnknownCodeError("Country", "text", text, "is not a country code or name")
-        code = _EVERYDAY_NAMES.get(text.strip().casefold())
+        key = text.strip().casefold()
+        code = _EVERYDAY_NAMES.get(key) or _SIPRI_NAMES.get(key)
         if code is None:
             try:
                 code = _iso.countries().lookup(text.strip()).alpha_3
             except LookupError:
-                rule = "is not an ISO 3166-1 code or country name"
-                raise UnknownCodeError("Country", "text", text, rule) from None
+                former = _iso.historic_lookup(text.strip())
+                if former is None:
+                    rule = "is not an ISO 3166-1 code or country name"
+                    if key in _TERRITORIES:
+                        rule += " (ISO 3166 does not hold it: it is a Territory)"
+                    raise UnknownCodeError("Country", "text", text, rule) from None
+                code = former
         return cls(code)
+
+    @property
+    def former(self) -> bool:
+        """Say whether this is a former state, coded by ISO 3166-3 (``SUN``, ``DDR``)."""
+        return _iso.countries().get(alpha_3=self.code) is None
 
     @property
     def name(self) -> str:
         """Return the country's everyday ISO name, such as ``"Türkiye"``."""
-        record = _iso.countries().get(alpha_3=self.code)
+        record = _iso.countries().get(alpha_3=self.code) or _iso.historic(self.code)
         return str(getattr(record, "common_name", None) or record.name)
 
     @property
     def alpha2(self) -> str:
-        """Return the ISO 3166-1 alpha-2 code, such as ``"TR"``."""
-        return str(_iso.countries().get(alpha_3=self.code).alpha_2)
+        """Return the ISO 3166-1 alpha-2 code, such as ``"TR"`` (ISO 3166-3's when former)."""
+        record = _iso.countries().get(alpha_3=self.code) or _iso.historic(self.code)
+        return str(record.alpha_2)
 
     def __repr__(self) -> str:
         return f"Country({self.code!r})"
@@ -286,3 +341,91 @@ def check_confidence(
     if confidence in wanted and not any(s.position is confidence for s in statements):
         rule = f"needs a Statement from a party with position {confidence.name}"
         raise ValidationError(type(owner).__name__, "confidence", confidence, rule)
+
+
+# States and polities the SIPRI Arms Transfers Database lists as states that
+# ISO 3166 (parts 1 and 3) does not hold; key: casefolded name, value: the name
+# kept and whether the polity no longer exists.
+_TERRITORIES: Final = {
+    "kosovo": ("Kosovo", False),
+    "northern cyprus": ("Northern Cyprus", False),
+    "biafra": ("Biafra", True),
+    "katanga": ("Katanga", True),
+    "north yemen": ("North Yemen", True),
+    "yemen arab republic (north yemen)": ("North Yemen", True),
+    "south vietnam": ("South Vietnam", True),
+}
+
+
+@frozen(cache_hash=True)
+class Territory:
+    """A state or polity that ISO 3166 does not code: Kosovo, Northern Cyprus, Biafra.
+
+    It has a name and no code: the library invents no ISO codes (Kosovo's
+    ``XK``/``XKX`` is a user-assigned code outside the standard). It is never
+    equal to a :class:`Country`.
+
+    >>> Territory.lookup("Biafra")
+    Territory(name='Biafra', former=True)
+    """
+
+    name: str = field(validator=v.text())
+    """Its name, as SIPRI spells it (``"Northern Cyprus"``)."""
+    former: bool = field(default=False, kw_only=True, validator=v.is_a(bool))
+    """Whether it no longer exists (Biafra, Katanga, North Yemen, South Vietnam)."""
+
+    @classmethod
+    def lookup(cls, text: object) -> Territory:
+        """Return the known territory named `text` (case does not matter)."""
+        known = _TERRITORIES.get(text.strip().casefold()) if isinstance(text, str) else None
+        if known is None:
+            names = ", ".join(sorted({name for name, _ in _TERRITORIES.values()}))
+            raise UnknownCodeError("Territory", "text", text, f"is not one of: {names}")
+        name, former = known
+        return cls(name, former=former)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@frozen(cache_hash=True)
+class ArmedGroup:
+    """A non-state armed group (SIPRI's ``*`` suffix): ``"Houthi rebels (Yemen)*"``.
+
+    ``base`` is the state in brackets, when SIPRI names one. A group is never
+    equal to its base: deals to the Houthis are not deals to Yemen.
+
+    >>> houthis = ArmedGroup("Houthi rebels", base=Country("YEM"))
+    >>> houthis == Country("YEM"), str(houthis)
+    (False, 'Houthi rebels (Yemen)')
+    """
+
+    name: str = field(validator=v.text())
+    """Its name without the bracketed base or the ``*`` (``"Houthi rebels"``)."""
+    base: Country | Territory | None = field(
+        default=None, kw_only=True, validator=v.optional(v.is_a(Country, Territory))
+    )
+    """The state it is based in or fights in, or None when not given."""
+    place: str = field(default="", kw_only=True, validator=v.note)
+    """SIPRI's bracketed place when it names no single state (``"Israel/Palestine"``)."""
+
+    def __str__(self) -> str:
+        where = self.place or (str(self.base) if self.base is not None else "")
+        return f"{self.name} ({where})" if where else self.name
+
+
+@frozen(cache_hash=True)
+class Multinational:
+    """A multinational organisation (SIPRI's ``**`` suffix): NATO, United Nations, OSCE.
+
+    It is a party to transfers but not a country.
+
+    >>> str(Multinational("NATO"))
+    'NATO'
+    """
+
+    name: str = field(validator=v.text())
+    """Its name without the ``**`` (``"African Union"``)."""
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,224 @@
+r"""Read the SIPRI Arms Transfers Database's exports, every record accounted for.
+
+The caller reads the file; :func:`read` takes its ``bytes`` (or ``str``),
+detects the format and returns a :class:`SipriImport`:
+
+>>> from dronemarket import sipri
+>>> result = sipri.read(
+...     "Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,"
+...     "Weapon description,Number delivered, ,Year(s) of delivery,status,Comments,"
+...     "SIPRI TIV per unit,SIPRI TIV for total order,SIPRI TIV of delivered weapons\n"
+...     "Ruritania,Turkiye,2021,,4,?,Falcon-7,armed drone,2,,2022,New,,1.5,6,3\n"
+... )
+>>> result.format, result.records, len(result.rejected)
+(<Format.TRADE_REGISTER: 'A'>, 1, 1)
+>>> print(result.rejected[0].reason[:50])
+Recipient: 'Ruritania' is not a state or territory
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+
+from attrs import field, frozen
+
+from dronemarket import _validate as v
+from dronemarket.dates import PartialDate
+from dronemarket.errors import ValidationError
+from dronemarket.sipri import _csv, _names, _parse
+from dronemarket.sipri._formats import Format, SipriFormatError, decode, detect, generated
+from dronemarket.sipri._licence import LicenceNote
+from dronemarket.sipri._record import SipriDelivery, SipriRecord
+from dronemarket.sources import Source
+
+__all__ = [
+    "Format",
+    "LicenceNote",
+    "Rejected",
+    "SipriDelivery",
+    "SipriFormatError",
+    "SipriImport",
+    "SipriRecord",
+    "is_drone",
+    "read",
+    "source",
+]
+
+_A_WIDTH = 16
+_B_WIDTH = 17
+_HOME = "https://www.sipri.org/databases/armstransfers"
+
+is_drone = _names.is_drone
+
+
+@frozen
+class Rejected:
+    """A record ``read`` could not read, with where it is and why."""
+
+    line: int = field(validator=v.whole(1))
+    """Its first line in the file (for the JSON: its position in the list), from 1."""
+    text: str = field(validator=v.is_a(str))
+    """The raw record (its lines joined by ``\\n``)."""
+    reason: str = field(validator=v.text(2_000))
+    """The column and the rule it breaks."""
+
+
+@frozen
+class SipriImport:
+    """What :func:`read` made of an export: the records, and an account of each one.
+
+    ``len(loaded) + len(rejected) + skipped == records`` always holds.
+    """
+
+    format: Format = field(validator=v.is_a(Format))
+    """The export's format."""
+    records: int = field(kw_only=True, validator=v.whole(0))
+    """How many records the data holds (format B: one per SIPRI AT Database ID)."""
+    loaded: tuple[SipriRecord, ...] = field(kw_only=True, validator=v.items_of(SipriRecord))
+    """The records read, in the order of the file."""
+    rejected: tuple[Rejected, ...] = field(kw_only=True, validator=v.items_of(Rejected))
+    """The records that could not be read, each with its reason."""
+    skipped: int = field(kw_only=True, validator=v.whole(0))
+    """How many records ``drones_only`` left out."""
+    generated: dt.datetime | None = field(kw_only=True, validator=v.optional(v.is_a(dt.datetime)))
+    """The export's "Data generated" stamp (SIPRI gives no time zone); None if absent."""
+    source: Source = field(kw_only=True, validator=v.is_a(Source))
+    """The SIPRI Arms Transfers Database, cited at the export's date."""
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.loaded) + len(self.rejected) + self.skipped != self.records:
+            rule = (
+                f"is not loaded ({len(self.loaded)}) + rejected ({len(self.rejected)})"
+                f" + skipped ({self.skipped})"
+            )
+            raise ValidationError("SipriImport", "records", self.records, rule)
+
+
+def source(generated: dt.datetime | None = None) -> Source:
+    """Return the citation of the SIPRI Arms Transfers Database, as generated on a date."""
+    when = None if generated is None else PartialDate.from_date(generated.date())
+    return Source(
+        "SIPRI Arms Transfers Database",
+        publisher="Stockholm International Peace Research Institute (SIPRI)",
+        url=_HOME,
+        published=when,
+    )
+
+
+def read(data: bytes | str, *, drones_only: bool = False, known: None = None) -> SipriImport:
+    """Read an export of the SIPRI Arms Transfers Database; no I/O.
+
+    `data` is the file's ``bytes`` (Latin-1 as SIPRI writes it; UTF-8 after a
+    BOM) or its text. The format is detected from the content; anything else
+    raises :class:`SipriFormatError` saying what was expected. A record that
+    cannot be read becomes a :class:`Rejected` entry naming the column and the
+    rule; nothing is dropped silently. ``drones_only`` keeps the records whose
+    description names an unmanned aircraft (:func:`is_drone`). ``known`` (a
+    market to resolve designations against) is reserved: only None is accepted
+    until deals are built from the records.
+    """
+    if known is not None:
+        raise ValidationError("read", "known", known, "is not supported yet (only None)")
+    if type(drones_only) is not bool:
+        raise ValidationError("read", "drones_only", drones_only, "is not a bool")
+    text = decode(data)
+    lines = text.split("\n")
+    kind, header = detect(lines)
+    stamp = generated(lines[:header]) if header > 0 else None
+    if kind is Format.WEB_JSON:
+        entries = _json(text, drones_only=drones_only)
+    elif kind is Format.TRADE_REGISTER:
+        excel = lines[header].rstrip("\r").endswith(";")
+        entries = _register(lines, header, excel=excel, drones_only=drones_only)
+    else:
+        excel = lines[header].rstrip("\r").endswith(";")
+        entries = _deliveries(lines, header, excel=excel, drones_only=drones_only)
+    loaded: list[SipriRecord] = []
+    rejected: list[Rejected] = []
+    skipped = 0
+    for entry in entries:
+        if entry is None:
+            skipped += 1
+        elif isinstance(entry, Rejected):
+            rejected.append(entry)
+        else:
+            loaded.append(entry)
+    return SipriImport(
+        kind,
+        records=len(loaded) + len(rejected) + skipped,
+        loaded=tuple(loaded),
+        rejected=tuple(rejected),
+        skipped=skipped,
+        generated=stamp,
+        source=source(stamp),
+    )
+
+
+_Entry = SipriRecord | Rejected | None  # None: skipped by drones_only
+
+
+def _register(lines: list[str], header: int, *, excel: bool, drones_only: bool) -> Iterator[_Entry]:
+    for row in _csv.rows(lines, header + 1, _A_WIDTH, excel=excel):
+        if row.fields is None:
+            yield _wrong_width(row, _A_WIDTH)
+        elif drones_only and not is_drone(row.fields[7]):
+            yield None
+        else:
+            try:
+                yield _parse.register_record(row.line, row.text, row.fields)
+            except _parse.Reject as error:
+                yield Rejected(row.line, row.text, str(error))
+
+
+def _deliveries(
+    lines: list[str], header: int, *, excel: bool, drones_only: bool
+) -> Iterator[_Entry]:
+    groups: dict[str, list[_csv.Row]] = {}
+    for row in _csv.rows(lines, header + 1, _B_WIDTH, excel=excel):
+        if row.fields is None:
+            yield _wrong_width(row, _B_WIDTH)
+        else:
+            groups.setdefault(row.fields[0].strip(), []).append(row)
+    for rows in groups.values():
+        first = rows[0]
+        fields = [row.fields for row in rows if row.fields is not None]
+        if drones_only and not is_drone(fields[0][4]):
+            yield None
+            continue
+        text = "\n".join(row.text for row in rows)
+        try:
+            yield _parse.deliveries_record(first.line, text, fields)
+        except _parse.Reject as error:
+            yield Rejected(first.line, text, str(error))
+
+
+def _json(text: str, *, drones_only: bool) -> Iterator[_Entry]:
+    try:
+        items = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as error:
+        message = f"data: looks like JSON but is not valid JSON ({error})"
+        raise SipriFormatError(message) from None
+    if not isinstance(items, list):
+        message = "data: is JSON but not a list of trades (SIPRI's web service returns a list)"
+        raise SipriFormatError(message)
+    for position, item in enumerate(items, 1):
+        raw = json.dumps(item, ensure_ascii=False)
+        description = item.get("desc") if isinstance(item, dict) else None
+        if drones_only and isinstance(description, str) and not is_drone(description):
+            yield None
+            continue
+        try:
+            yield _parse.json_record(position, raw, item)
+        except _parse.Reject as error:
+            yield Rejected(position, raw, str(error))
+
+
+def _wrong_width(row: _csv.Row, width: int) -> Rejected:
+    count = row.text.count(",") + 1
+    reason = (
+        f"record: has {count} fields, expected {width} "
+        "(SIPRI writes no commas inside a field; a split record is re-joined)"
+    )
+    return Rejected(row.line, row.text, reason)

@@ -1,0 +1,55 @@
+"""SIPRI's CSV lines: records re-joined where a raw newline split them, fields split.
+
+SIPRI writes no quoting: a field never holds a comma (it writes ``;`` instead),
+so a record is its line split on ``,``. A raw newline inside Comments splits a
+record over two lines; such lines are re-joined while the fields fall short.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+__all__ = ["Row", "rows"]
+
+
+class Row(NamedTuple):
+    """One record's lines: where it starts, its raw text, and its fields (None if bad)."""
+
+    line: int
+    """Its first line in the file, counting from 1."""
+    text: str
+    """The raw record, its lines joined with ``\\n`` (line ends removed)."""
+    fields: list[str] | None
+    """The fields, or None when the record does not have the expected number."""
+
+
+def _clean(line: str, *, excel: bool) -> str:
+    line = line.removesuffix("\r")
+    return line.rstrip(";") if excel else line  # Excel pads with one ';' or several
+
+
+def rows(lines: list[str], start: int, width: int, *, excel: bool) -> Iterator[Row]:
+    """Yield the records of `lines` from index `start`, each with `width` fields.
+
+    A line with too few fields is joined with the next while the two together
+    have no more than `width`; a record that still has the wrong number of
+    fields is yielded with ``fields=None``. Blank lines are not records.
+    """
+    index, end = start, len(lines)
+    while index < end:
+        text = _clean(lines[index], excel=excel)
+        first = index
+        index += 1
+        if not text.strip():
+            continue
+        count = text.count(",") + 1
+        while count < width and index < end:
+            following = _clean(lines[index], excel=excel)
+            extra = following.count(",")
+            if not following.strip() or count + extra > width:
+                break
+            text = f"{text}\n{following}"
+            count += extra
+            index += 1
+        yield Row(first + 1, text, text.split(",") if count == width else None)

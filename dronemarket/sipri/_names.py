@@ -1,0 +1,101 @@
+"""SIPRI's vocabulary: party names, condition words, drone wording.
+
+SIPRI marks a non-state armed group with ``*`` ("Houthi rebels (Yemen)*"), a
+multinational organisation with ``**`` ("NATO**"), and writes "unknown
+supplier(s)" and "unknown recipient(s)" where the party is not known.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Final
+
+from dronemarket.deals import Condition
+from dronemarket.errors import UnknownCodeError
+from dronemarket.parties import ArmedGroup, Country, Multinational, Territory
+
+__all__ = ["DRONE", "Party", "condition", "is_drone", "party", "state"]
+
+Party = Country | Territory | ArmedGroup | Multinational
+"""A party SIPRI names: a state, a territory, an armed group or an organisation."""
+
+UNKNOWN: Final = frozenset({"unknown supplier(s)", "unknown recipient(s)"})
+"""SIPRI's words for a party that is not known: read as None."""
+
+# Renames between vintages of the same party: the newest name is kept.
+_RENAMES: Final = {
+    "Libya HoR*": "House of Representatives (Libya)*",
+    "HoR (Libya)*": "House of Representatives (Libya)*",
+    "PIJ (Israel/Palestine)*": "Palestinian Islamic Jihad (Israel/Palestine)*",
+}
+
+_GROUP: Final = re.compile(r"(?P<name>.*?)\s*\((?P<place>[^()]+)\)")
+
+DRONE: Final = re.compile(
+    r"\b(?:UAVs?|UCAVs?|drones?|loitering munitions?|unmanned)\b", re.IGNORECASE
+)
+"""The wording of an unmanned aircraft in SIPRI's descriptions, in every vintage."""
+
+_CONDITIONS: Final = {
+    "new": Condition.NEW,
+    "second hand": Condition.SECOND_HAND,
+    "second hand but modernized": Condition.SECOND_HAND_MODERNIZED,
+    "n": Condition.NEW,
+    "s": Condition.SECOND_HAND,
+    "r": Condition.SECOND_HAND_MODERNIZED,
+}
+
+
+def is_drone(description: str) -> bool:
+    """Say whether a SIPRI description names an unmanned aircraft."""
+    return DRONE.search(description) is not None
+
+
+def condition(text: str) -> Condition:
+    """Return the condition SIPRI's status word (or the JSON's code N/S/R) names."""
+    found = _CONDITIONS.get(text.strip().casefold())
+    if found is None:
+        words = "'New', 'Second hand', 'Second hand but modernized' (or N, S, R)"
+        raise UnknownCodeError("SipriRecord", "condition", text, f"is not one of {words}")
+    return found
+
+
+@functools.lru_cache(maxsize=1024)
+def state(name: str) -> Country | Territory:
+    """Return the state or territory SIPRI names `name`."""
+    try:
+        return Territory.lookup(name)
+    except UnknownCodeError:
+        return Country.lookup(name)
+
+
+@functools.lru_cache(maxsize=1024)
+def party(text: str) -> Party | None:
+    """Return the party SIPRI's name `text` stands for; None for an unknown party."""
+    name = _RENAMES.get(text.strip(), text.strip())
+    if name.casefold() in UNKNOWN:
+        return None
+    if name.endswith("**"):
+        return Multinational(name[:-2].strip())
+    if name.endswith("*"):
+        return _armed_group(name[:-1].strip())
+    try:
+        return state(name)
+    except UnknownCodeError:
+        rule = (
+            "is not a state or territory SIPRI lists, an armed group (suffix *), "
+            "an organisation (suffix **) or 'unknown supplier(s)'/'unknown recipient(s)'"
+        )
+        raise UnknownCodeError("SipriRecord", "party", text, rule) from None
+
+
+def _armed_group(name: str) -> ArmedGroup:
+    match = _GROUP.fullmatch(name)
+    if match is None:
+        return ArmedGroup(name)
+    place = match["place"].strip()
+    try:
+        return ArmedGroup(match["name"], base=state(place))
+    except UnknownCodeError:
+        return ArmedGroup(match["name"], place=place)
