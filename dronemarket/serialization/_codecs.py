@@ -14,10 +14,12 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
+import pint
 
 from dronemarket import units
 from dronemarket.dates import PartialDate
-from dronemarket.errors import ValidationError
+from dronemarket.deals import Count
+from dronemarket.errors import DroneMarketError, ValidationError
 from dronemarket.parties import (
     Country,
 )
@@ -27,7 +29,12 @@ if TYPE_CHECKING:
     from pint.util import UnitsContainer
 
 from dronemarket.serialization._limits import MAX_INTEGER, MAX_STRING
-from dronemarket.serialization._paths import expected_message, invalid_here, short_repr
+from dronemarket.serialization._paths import (
+    expected_message,
+    from_validation,
+    invalid_here,
+    short_repr,
+)
 
 Structurer = Callable[[Any, Any], Any]
 Unstructurer = Callable[[Any, Any], Any]
@@ -404,3 +411,48 @@ def no_schema(schemas: Schemas) -> dict[str, Any]:  # pragma: no cover - replace
 def is_annotated(kind: object) -> bool:
     origin: object = typing.get_origin(kind)
     return origin is typing.Annotated
+
+
+def leaf_key(kind: Any) -> type | None:
+    """Return the leaf type a hook registered for `kind` stands for, or None."""
+    if kind in {PartialDate, Country, Count}:
+        return kind  # type: ignore[no-any-return]
+    if isinstance(kind, type) and issubclass(kind, pint.Quantity):
+        return pint.Quantity
+    return None
+
+
+def hooked_codec(
+    kind: type,
+    codec: Codec,
+    structure_hook: Callable[[Any, Any], Any] | None,
+    unstructure_hook: Callable[[Any], Any] | None,
+    dimension: Dimension | None,
+) -> Codec:
+    """Return `codec` with the hooks a user registered for its leaf type in its place.
+
+    A quantity the hook makes must still have the dimension its field
+    declares; errors the hook raises are reported at the field's path.
+    """
+    structure_ = codec.structure
+    if structure_hook is not None:
+
+        def structure_(value: Any, ctx: Any) -> Any:
+            try:
+                made = structure_hook(value, kind)
+            except DroneMarketError as error:
+                raise from_validation(error) from None
+            if dimension is not None:
+                try:
+                    units.quantity(made, dimension)
+                except ValidationError as error:
+                    raise invalid_here(quantity_message(value, dimension, error)) from None
+            return made
+
+    unstructure_ = codec.unstructure
+    if unstructure_hook is not None:
+
+        def unstructure_(value: Any, ctx: Any) -> Any:
+            return unstructure_hook(value)
+
+    return Codec(structure_, unstructure_, codec.schema)

@@ -34,7 +34,7 @@ from dronemarket.parties import (
 )
 from dronemarket.platforms import Figure, Platform, Reported, Specs
 from dronemarket.production import LicensedProduction
-from dronemarket.serialization._codecs import Codec, QuantityText, Schemas, is_annotated
+from dronemarket.serialization._codecs import QuantityText, Schemas, is_annotated
 from dronemarket.serialization._document import document_codec
 from dronemarket.serialization._limits import limit_errors, within_limits
 from dronemarket.serialization._paths import (
@@ -79,22 +79,57 @@ PUBLIC_TYPES: Final[tuple[type, ...]] = (
 )
 
 
-def entry_hooks(codec: Codec) -> tuple[Callable[[Any, Any], Any], Callable[[Any], Any]]:
-    """Wrap a codec as cattrs hooks: limits checked first, errors as StructureError."""
-    s, u = codec.structure, codec.unstructure
+def entry_hooks(
+    builder: Builder, kind: Any
+) -> tuple[Callable[[Any, Any], Any], Callable[[Any], Any]]:
+    """Wrap the codec of `kind` as cattrs hooks: limits checked first, errors as StructureError.
+
+    The codec is looked up at each call: registering a leaf hook remakes them.
+    """
+    codecs = builder.codecs
 
     def structure_hook(value: Any, _: Any) -> Any:
         if not within_limits(value):
             raise structure_error(limit_errors(value))
+        codec = codecs.get(kind) or builder.codec(kind)
         try:
-            return s(value, None)
+            return codec.structure(value, None)
         except Invalid as error:
             raise structure_error(error.errors) from None
 
     def unstructure_hook(value: Any) -> Any:
-        return u(value, None)
+        codec = codecs.get(kind) or builder.codec(kind)
+        return codec.unstructure(value, None)
 
     return structure_hook, unstructure_hook
+
+
+class _Converter(cattrs.Converter):
+    """The converter :func:`make_converter` makes: a hook registered for a leaf type is composed.
+
+    A hook registered for `PartialDate`, `Country`, `Count` or a pint
+    Quantity is used wherever that type appears inside a record, not only
+    at the top level.
+    """
+
+    def __init__(self, builder: Builder) -> None:
+        super().__init__(forbid_extra_keys=True, detailed_validation=True)
+        self.dronemarket_builder = builder
+        self.composing = False  # set once dronemarket's own hooks are registered
+
+    def register_structure_hook(self, cl: Any, func: Any = None) -> Any:
+        """Register a structure hook, as cattrs does; a leaf type's is used inside records too."""
+        made = super().register_structure_hook(cl, func)
+        if func is not None and self.composing:
+            self.dronemarket_builder.use_hook(cl, structure=func)
+        return made
+
+    def register_unstructure_hook(self, cls: Any = None, func: Any = None) -> Any:
+        """Register an unstructure hook, as cattrs does; a leaf type's is used in records too."""
+        made = super().register_unstructure_hook(cls, func)
+        if func is not None and self.composing:
+            self.dronemarket_builder.use_hook(cls, unstructure=func)
+        return made
 
 
 def make_converter() -> cattrs.Converter:
@@ -112,14 +147,14 @@ def make_converter() -> cattrs.Converter:
     >>> converter.structure("2022-05", PartialDate)
     PartialDate(2022, 5)
     """
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     builder = Builder(document=False, text=QuantityText(), market=document_codec)
+    converter = _Converter(builder)
     for kind in PUBLIC_TYPES:
-        structure_hook, unstructure_hook = entry_hooks(builder.codec(kind))
+        structure_hook, unstructure_hook = entry_hooks(builder, kind)
         converter.register_structure_hook(kind, structure_hook)
         converter.register_unstructure_hook(kind, unstructure_hook)
     for kind in (str, bool, int, float, Decimal):
-        structure_hook, unstructure_hook = entry_hooks(builder.codec(kind))
+        structure_hook, unstructure_hook = entry_hooks(builder, kind)
         converter.register_structure_hook(kind, structure_hook)
         if kind is Decimal:
             converter.register_unstructure_hook(kind, unstructure_hook)
@@ -130,30 +165,27 @@ def make_converter() -> cattrs.Converter:
     def is_enum(kind: Any) -> bool:
         return isinstance(kind, type) and issubclass(kind, enum.Enum)
 
-    quantity_structure, quantity_unstructure = entry_hooks(builder.codec(pint.Quantity))
+    quantity_structure, quantity_unstructure = entry_hooks(builder, pint.Quantity)
     converter.register_structure_hook_func(is_quantity, quantity_structure)
     converter.register_unstructure_hook_func(is_quantity, quantity_unstructure)
-    converter.register_structure_hook_factory(
-        is_enum, lambda kind: entry_hooks(builder.codec(kind))[0]
-    )
-    converter.register_unstructure_hook_factory(
-        is_enum, lambda kind: entry_hooks(builder.codec(kind))[1]
-    )
+    converter.register_structure_hook_factory(is_enum, lambda kind: entry_hooks(builder, kind)[0])
+    converter.register_unstructure_hook_factory(is_enum, lambda kind: entry_hooks(builder, kind)[1])
 
     def is_generic(kind: Any) -> bool:
         origin: object = typing.get_origin(kind)
         return isinstance(origin, type) and attrs.has(origin)
 
-    verdict_structure, verdict_unstructure = entry_hooks(builder.codec(Verdict))
+    verdict_structure, verdict_unstructure = entry_hooks(builder, Verdict)
     converter.register_structure_hook(Verdict, verdict_structure)  # raises: needs its parameter
     converter.register_unstructure_hook(Verdict, verdict_unstructure)
     converter.register_structure_hook_func(
-        is_generic, lambda value, kind: entry_hooks(builder.codec(kind))[0](value, kind)
+        is_generic, lambda value, kind: entry_hooks(builder, kind)[0](value, kind)
     )
     converter.register_structure_hook_func(
         is_annotated,
-        lambda value, kind: entry_hooks(builder.codec(kind))[0](value, kind),
+        lambda value, kind: entry_hooks(builder, kind)[0](value, kind),
     )
+    converter.composing = True
     return converter
 
 

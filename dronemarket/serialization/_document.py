@@ -196,7 +196,7 @@ def document_keys() -> tuple[str, ...]:
 
 
 def document_codec(builder: Builder) -> Codec:
-    standalone = Builder(document=False, text=builder.text, market=builder.market)
+    standalone = builder.sibling(document=False)
     source = standalone.codec(Source)
     organization = standalone.codec(Organization)
     platform = builder.record(Platform)

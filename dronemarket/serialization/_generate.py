@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import linecache
 import typing
 from collections.abc import Callable, Mapping
 from typing import Any, Final
@@ -36,6 +37,27 @@ class Field(typing.NamedTuple):
 
 
 # ---- generated per-class functions -----------------------------------------
+
+
+def _define(source: str, what: str, kind: type, namespace: dict[str, Any]) -> None:
+    """Run generated `source` in `namespace`, registered with linecache as attrs does.
+
+    Each text gets its own file name, so tracebacks and debuggers show the
+    generated line; the same text made again reuses its name.
+    """
+    lines = source.splitlines(keepends=True)
+    base = f"<dronemarket generated {what} {kind.__module__}.{kind.__qualname__}"
+    filename = f"{base}>"
+    number = 1
+    while True:
+        cached = linecache.cache.get(filename)
+        if cached is None or (len(cached) == 4 and cached[2] == lines):
+            break
+        number += 1
+        filename = f"{base}-{number}>"
+    code = compile(source, filename, "exec")
+    exec(code, namespace)  # noqa: S102 - code made from the class's own fields, as attrs does
+    linecache.cache[filename] = (len(source), None, lines, filename)
 
 
 def generate_structure(kind: type, fields: list[Field]) -> Structurer:
@@ -127,8 +149,7 @@ def generate_structure(kind: type, fields: list[Field]) -> Structurer:
         "    except DroneMarketError as e:",
         "        raise from_validation(e, KEYS) from None",
     ]
-    code = compile("\n".join(lines), f"<dronemarket structure {name}>", "exec")
-    exec(code, namespace)  # noqa: S102 - code made from the class's own fields, as attrs does
+    _define("\n".join(lines), "structure", kind, namespace)
     return namespace["structure"]  # type: ignore[no-any-return]
 
 
@@ -164,8 +185,7 @@ def generate_unstructure(kind: type, fields: list[Field]) -> Unstructurer:
         lines += [f"    if {test}:", f"        d[{key}] = {expression}"]
     lines.append("    return d")
     source = "\n".join(lines)
-    code = compile(source, f"<dronemarket unstructure {kind.__name__}>", "exec")
-    exec(code, namespace)  # noqa: S102 - code made from the class's own fields, as attrs does
+    _define(source, "unstructure", kind, namespace)
     return namespace["unstructure"]  # type: ignore[no-any-return]
 
 

@@ -20,7 +20,7 @@ from dronemarket.units import Dimension
 if TYPE_CHECKING:
     from dronemarket.serialization._walk import Builder
 
-from dronemarket.serialization._codecs import Codec, Schemas, int_message, quantity_codec, summary
+from dronemarket.serialization._codecs import Codec, Schemas, int_message, summary
 from dronemarket.serialization._limits import MAX_INTEGER
 from dronemarket.serialization._paths import (
     Errors,
@@ -66,12 +66,11 @@ def count_codec(builder: Builder) -> Codec:
 
 def reported_codec(builder: Builder, dimension: Dimension | None) -> Codec:
     """Return the codec of a report: ``"650 kg"`` if it has no source, flag or note."""
-    value_codec = quantity_codec(dimension, builder.text)
+    value_codec = builder.quantity(dimension)
     name = f"Reported{dimension.name.title()}" if dimension else "Reported"
     record = builder.record(Reported, {"value": value_codec}, name)
     s, u = record.structure, record.unstructure
-    s_value = value_codec.structure
-    text = builder.text
+    s_value, u_value = value_codec.structure, value_codec.unstructure
 
     def structure_(value: Any, ctx: Any) -> Any:
         if type(value) is str:
@@ -84,7 +83,7 @@ def reported_codec(builder: Builder, dimension: Dimension | None) -> Codec:
 
     def unstructure_(value: Any, ctx: Any) -> Any:
         if value.source is None and not value.estimate and not value.note:
-            return text(value.value)
+            return u_value(value.value, ctx)
         return u(value, ctx)
 
     def schema(schemas: Schemas) -> dict[str, Any]:
@@ -115,14 +114,10 @@ def figure_codec(builder: Builder) -> Codec:
 def spec_codec(builder: Builder, name: str) -> Codec:
     """Return the codec of one spec: ``"12 m"``, or a list of reports, or null."""
     spec = SPEC_FIELDS[name]
-    plain = quantity_codec(spec.dimension, builder.text)
+    plain = builder.quantity(spec.dimension)
     reports = builder.sequence(reported_codec(builder, spec.dimension), unique=False)
-    s_plain, s_reports, u_reports, text = (
-        plain.structure,
-        reports.structure,
-        reports.unstructure,
-        builder.text,
-    )
+    s_plain, u_plain = plain.structure, plain.unstructure
+    s_reports, u_reports = reports.structure, reports.unstructure
 
     def structure_(value: Any, ctx: Any) -> Any:
         if type(value) is str:
@@ -138,7 +133,7 @@ def spec_codec(builder: Builder, name: str) -> Codec:
     def unstructure_(value: Any, ctx: Any) -> Any:
         if type(value) is Figure:
             return u_reports(value.reports, ctx)
-        return text(value)
+        return u_plain(value, ctx)
 
     def schema(schemas: Schemas) -> dict[str, Any]:
         many = reports.schema(schemas)

@@ -37,7 +37,9 @@ from dronemarket.serialization._codecs import (
     decimal_codec,
     enum_codec,
     float_codec,
+    hooked_codec,
     int_codec,
+    leaf_key,
     no_schema,
     nullable,
     quantity_codec,
@@ -87,6 +89,32 @@ class Builder:
         self.codecs: dict[object, Codec] = {}
         self.building: dict[type, Codec] = {}
         self.string = string_codec()
+        # The hooks registered on the converter for leaf types, used inside records too.
+        self.user_structure: dict[type, Callable[[Any, Any], Any]] = {}
+        self.user_unstructure: dict[type, Callable[[Any], Any]] = {}
+
+    def use_hook(self, kind: Any, *, structure: Any = None, unstructure: Any = None) -> bool:
+        """Use a hook registered for a leaf type wherever the type appears; say if it is one."""
+        key = leaf_key(kind)
+        if key is None:
+            return False
+        if structure is not None:
+            self.user_structure[key] = structure
+        if unstructure is not None:
+            self.user_unstructure[key] = unstructure
+        self.codecs.clear()  # every codec is made again, with the hook
+        return True
+
+    def quantity(self, dimension: Dimension | None) -> Codec:
+        """Return the codec of a quantity of `dimension`, through a Quantity hook if any."""
+        return self._leaf(pint.Quantity, quantity_codec(dimension, self.text), dimension)
+
+    def _leaf(self, key: type, codec: Codec, dimension: Dimension | None = None) -> Codec:
+        s_hook = self.user_structure.get(key)
+        u_hook = self.user_unstructure.get(key)
+        if s_hook is None and u_hook is None:
+            return codec
+        return hooked_codec(key, codec, s_hook, u_hook, dimension)
 
     # -- dispatch --
 
@@ -106,7 +134,7 @@ class Builder:
         args = typing.get_args(kind)
         if origin is typing.Annotated:
             dimension = next((a for a in args[1:] if isinstance(a, Dimension)), None)
-            return quantity_codec(dimension, self.text)
+            return self.quantity(dimension)
         if origin in {typing.Union, types.UnionType}:
             return self._union(args)
         if isinstance(origin, type) and attrs.has(origin):
@@ -133,7 +161,7 @@ class Builder:
             if issubclass(kind, enum.Enum):
                 return enum_codec(kind)
             if issubclass(kind, pint.Quantity):
-                return quantity_codec(None, self.text)
+                return self.quantity(None)
             special = self._special(kind)
             if special is not None:
                 return special
@@ -144,9 +172,9 @@ class Builder:
 
     def _special(self, kind: type) -> Codec | None:  # noqa: PLR0911 - one case per kind
         if kind is PartialDate:
-            return date_codec()
+            return self._leaf(PartialDate, date_codec())
         if kind is Country:
-            return country_codec()
+            return self._leaf(Country, country_codec())
         if kind is Specs:
             return specs_codec(self)
         if kind is Figure:
@@ -154,7 +182,7 @@ class Builder:
         if kind is Reported:
             return reported_codec(self, None)
         if kind is Count:
-            return count_codec(self)
+            return self._leaf(Count, count_codec(self))
         if kind is Market:
             return self._market()
         if self.document and kind in {Source, Organization, Platform}:
@@ -323,7 +351,14 @@ class Builder:
 
     def document_builder(self) -> Builder:
         """Return the builder of the market document's codecs (sharing the quantity text)."""
-        return Builder(document=True, text=self.text, market=self.market)
+        return self.sibling(document=True)
+
+    def sibling(self, *, document: bool) -> Builder:
+        """Return a builder sharing this one's quantity text and user hooks."""
+        made = Builder(document=document, text=self.text, market=self.market)
+        made.user_structure = self.user_structure
+        made.user_unstructure = self.user_unstructure
+        return made
 
 
 def unset(value: Any, ctx: Any) -> Any:  # pragma: no cover - replaced before use
