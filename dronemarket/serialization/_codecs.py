@@ -174,7 +174,7 @@ def enum_codec(kind: type[enum.Enum]) -> Codec:
     return Codec(structure_, unstructure_, schema, kind="call" if by_name else "enum", table=table)
 
 
-_DECIMAL_TEXT = re.compile(r"[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d{1,4})?")
+_DECIMAL_TEXT = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]{1,4})?")  # ASCII only
 _DECIMAL_PATTERN = r"^[-+]?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]{1,4})?$"
 
 

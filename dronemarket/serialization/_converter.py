@@ -6,8 +6,9 @@
 from __future__ import annotations
 
 import enum
-import functools
+import threading
 import typing
+from collections import abc
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Final, Generic, TypeVar, overload
@@ -44,6 +45,7 @@ from dronemarket.serialization._paths import (
     path_text,
     short_repr,
     structure_error,
+    unexpected_message,
 )
 from dronemarket.serialization._walk import Builder
 from dronemarket.sources import Source
@@ -96,6 +98,8 @@ def entry_hooks(
             return codec.structure(value, None)
         except Invalid as error:
             raise structure_error(error.errors) from None
+        except Exception as error:  # noqa: BLE001 - not dronemarket's: reported, never raised
+            raise StructureError([("", unexpected_message(value, error))]) from None
 
     def unstructure_hook(value: Any) -> Any:
         codec = codecs.get(kind) or builder.codec(kind)
@@ -185,14 +189,33 @@ def make_converter() -> cattrs.Converter:
         is_annotated,
         lambda value, kind: entry_hooks(builder, kind)[0](value, kind),
     )
+    converter.register_structure_hook_factory(
+        lambda kind: _origin(kind) in _SEQUENCES,
+        lambda kind: _sequence_hook(converter, kind),
+    )
+    converter.register_structure_hook_factory(
+        lambda kind: _origin(kind) in _MAPPINGS,
+        lambda kind: _mapping_hook(converter, kind),
+    )
     converter.composing = True
     return converter
 
 
-@functools.cache
+_DEFAULT_LOCK: Final = threading.Lock()
+_DEFAULT: Final[list[cattrs.Converter]] = []  # the lazy memo: empty until first use
+
+
 def default_converter() -> cattrs.Converter:
-    """Return the converter :func:`structure` and :func:`unstructure` use, made once."""
-    return make_converter()
+    """Return the converter :func:`structure` and :func:`unstructure` use, made once.
+
+    Safe under concurrent first use: one thread makes it, the others wait.
+    """
+    if _DEFAULT:
+        return _DEFAULT[0]
+    with _DEFAULT_LOCK:
+        if not _DEFAULT:
+            _DEFAULT.append(make_converter())
+    return _DEFAULT[0]
 
 
 def unstructure(value: object, *, converter: cattrs.Converter | None = None) -> Any:
@@ -223,26 +246,110 @@ def structure(data: object, cls: Any, *, converter: cattrs.Converter | None = No
     Money(amount=Decimal('69000000'), currency='USD', estimate=False)
     """
     use = converter or default_converter()
-    if cls in PUBLIC_TYPES:  # their hooks check the limits and raise StructureError only
-        return use.structure(data, cls)
-    if not within_limits(data):
+    if cls not in PUBLIC_TYPES and not within_limits(data):  # their hooks check the limits
         raise structure_error(limit_errors(data))
     try:
         return use.structure(data, cls)
     except StructureError:
         raise
-    except BaseValidationError as error:
-        raise StructureError(_flatten(error, "")) from None
     except cattrs.errors.StructureHandlerNotFoundError:
         raise
-    except DroneMarketError as error:
-        raise StructureError([("", str(error))]) from None
-    except (TypeError, ValueError, KeyError, AttributeError) as error:
-        # cattrs' own hooks for containers, given the wrong kind of value
-        message = (
-            f"cannot be read as {short_repr(cls)}: {short_repr(data)} ({type(error).__name__})"
-        )
-        raise StructureError([("", message)]) from None
+    except Exception as error:  # noqa: BLE001 - every other error is reported at its path
+        raise StructureError(_prefixed("", error, data)) from None
+
+
+def _prefixed(prefix: str, error: Exception, value: object) -> list[tuple[str, str]]:
+    """Return an error raised while structuring `value` as (path, message) pairs under `prefix`."""
+    if isinstance(error, StructureError):
+        return [(join_paths(prefix, path), message) for path, message in error.errors]
+    if isinstance(error, BaseValidationError):
+        return _flatten(error, prefix)
+    if isinstance(error, DroneMarketError):
+        return [(prefix, str(error))]
+    return [(prefix, unexpected_message(value, error))]
+
+
+_SEQUENCES: Final = {
+    list: list,
+    tuple: tuple,
+    set: set,
+    frozenset: frozenset,
+    abc.Sequence: list,
+    abc.MutableSequence: list,
+    abc.Collection: list,
+    abc.Iterable: list,
+    abc.Set: frozenset,
+    abc.MutableSet: set,
+}
+_MAPPINGS: Final = {dict, abc.Mapping, abc.MutableMapping}
+
+
+def _origin(kind: Any) -> Any:
+    return typing.get_origin(kind) or kind
+
+
+def _item(
+    converter: cattrs.Converter, item: object, kind: Any, prefix: str, errors: list[tuple[str, str]]
+) -> Any:
+    """Structure one item of a container, adding its errors under `prefix`."""
+    try:
+        return converter.structure(item, kind)
+    except cattrs.errors.StructureHandlerNotFoundError:
+        raise
+    except Exception as error:  # noqa: BLE001 - every error is reported at its path
+        errors.extend(_prefixed(prefix, error, item))
+        return None
+
+
+def _sequence_hook(converter: cattrs.Converter, kind: Any) -> Callable[[Any, Any], Any]:
+    """Return a strict hook for a list, tuple or set type: a JSON list, or errors at paths."""
+    origin = _origin(kind)
+    args = typing.get_args(kind)
+    fixed = origin is tuple and bool(args) and Ellipsis not in args
+    item_kind = args[0] if args else Any
+    make = _SEQUENCES[origin]
+    unique = make in {set, frozenset}
+    what = "a list without repeats" if unique else "a list"
+
+    def hook(value: Any, _: Any) -> Any:
+        if type(value) is not list:
+            raise StructureError([("", expected_message(what, value))])
+        if fixed and len(value) != len(args):
+            raise StructureError([("", expected_message(f"a list of {len(args)} items", value))])
+        errors: list[tuple[str, str]] = []
+        out = [
+            _item(converter, item, args[index] if fixed else item_kind, f"[{index}]", errors)
+            for index, item in enumerate(value)
+        ]
+        if errors:
+            raise StructureError(errors)
+        made = make(out)
+        if unique and len(made) != len(out):
+            raise StructureError([("", f"{short_repr(value)} has repeated items")])
+        return made
+
+    return hook
+
+
+def _mapping_hook(converter: cattrs.Converter, kind: Any) -> Callable[[Any, Any], Any]:
+    """Return a strict hook for a dict type: a JSON object, or errors at paths."""
+    args = typing.get_args(kind)
+    key_kind, value_kind = args if len(args) == 2 else (str, Any)
+
+    def hook(value: Any, _: Any) -> Any:
+        if type(value) is not dict:
+            raise StructureError([("", expected_message("an object", value))])
+        errors: list[tuple[str, str]] = []
+        out = {}
+        for key, item in value.items():
+            where = path_text((key,))
+            made_key = _item(converter, key, key_kind, where, errors)
+            out[made_key] = _item(converter, item, value_kind, where, errors)
+        if errors:
+            raise StructureError(errors)
+        return out
+
+    return hook
 
 
 def _flatten(error: BaseException, prefix: str) -> list[tuple[str, str]]:

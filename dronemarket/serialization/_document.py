@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import inspect
 import typing
@@ -21,7 +20,7 @@ from dronemarket.parties import (
 from dronemarket.platforms import Platform
 from dronemarket.serialization._codecs import Codec, Schemas, Structurer, summary
 from dronemarket.serialization._generate import unknown_keys
-from dronemarket.serialization._limits import MAX_LENGTH
+from dronemarket.serialization._limits import LINEAGE_KEYS, MAX_LENGTH
 from dronemarket.serialization._paths import (
     Errors,
     Invalid,
@@ -74,7 +73,6 @@ class _Reading:
         self.tables: dict[type, dict[str, Any]] = {Source: {}, Organization: {}, Platform: {}}
         self.failed: dict[type, dict[str, str]] = {Source: {}, Organization: {}, Platform: {}}
         self.raw_platforms: dict[str, tuple[int, Any]] = {}
-        self.resolving: set[str] = set()
         self.errors: Errors = []
 
     def read_sources(self, sources: object, structure: Structurer) -> None:
@@ -105,19 +103,46 @@ class _Reading:
                 seen[made.name] = made
 
     def read_platforms(self, items: object) -> None:
-        """Structure the document's platforms, each once, parents before variants."""
+        """Structure the document's platforms, each once, parents before variants.
+
+        The order is worked out first, without recursion, so a lineage chain
+        of any length, listed in any order, is read.
+        """
+        unnamed = []
         for index, item, name in self._named("platforms", items, self.raw_platforms):
-            if name is not None:
+            if name is None:
+                unnamed.append((index, item))
+            else:
                 self.raw_platforms[name] = (index, item)
-                continue
+        for name in self._parents_first():
+            self.build_platform(name)
+        for index, item in unnamed:
             try:
                 self.structure_platform(item, self)
             except Invalid as error:
                 self.errors.extend(errors_at(("platforms", index), error))
-        for name in list(self.raw_platforms):
-            if name not in self.tables[Platform] and name not in self.failed[Platform]:
-                with contextlib.suppress(Invalid):  # build_platform records the errors
-                    self.build_platform(name)
+
+    def _parents_first(self) -> list[str]:
+        """Return the names of the platforms, each after its parents (a depth-first walk)."""
+        order: list[str] = []
+        seen: set[str] = set()
+        for root in self.raw_platforms:
+            stack = [(root, False)]
+            while stack:
+                name, expanded = stack.pop()
+                if expanded:
+                    order.append(name)
+                    continue
+                if name in seen:
+                    continue
+                seen.add(name)
+                stack.append((name, True))
+                raw = self.raw_platforms[name][1]
+                for key in LINEAGE_KEYS:
+                    parent = raw.get(key)
+                    if type(parent) is str and parent in self.raw_platforms and parent not in seen:
+                        stack.append((parent, False))
+        return order
 
     def _named(
         self, table: str, items: object, seen: Mapping[str, object]
@@ -143,27 +168,21 @@ class _Reading:
         if where is not None:
             raise invalid_here(f"names {short_repr(key)}, which is invalid (see {where})")
         if kind is Platform and key in self.raw_platforms:
-            return self.build_platform(key)
+            # Parents are read first: one not read yet is a descendant of its own.
+            raise invalid_here(f"names {short_repr(key)}, which descends from itself")
         table = {Source: "sources", Organization: "organizations", Platform: "platforms"}[kind]
         raise invalid_here(f"{short_repr(key)} is not in {table}")
 
-    def build_platform(self, name: str) -> Any:
+    def build_platform(self, name: str) -> None:
+        """Structure one named platform, its parents being read already."""
         index, raw = self.raw_platforms[name]
-        if name in self.resolving:
-            raise invalid_here(f"names {short_repr(name)}, which descends from itself")
-        self.resolving.add(name)
         try:
             made = self.structure_platform(raw, self)
         except Invalid as error:
             self.errors.extend(errors_at(("platforms", index), error))
             self.failed[Platform][name] = f"platforms[{index}]"
-            raise invalid_here(
-                f"names {short_repr(name)}, which is invalid (see platforms[{index}])"
-            ) from None
-        finally:
-            self.resolving.discard(name)
+            return
         self.tables[Platform][name] = made
-        return made
 
 
 _DEFINED: Final = ("format", "version", "sources", "organizations", "platforms")

@@ -19,6 +19,7 @@ from dronemarket.serialization._paths import (
     expected_message,
     from_validation,
     nest_errors,
+    unexpected_message,
 )
 
 PLAIN_FACTORIES: Final = frozenset({frozenset, tuple, list, dict, str})
@@ -75,6 +76,7 @@ def generate_structure(kind: type, fields: list[Field]) -> Structurer:
         "expected_message": expected_message,
         "_unknown": unknown_keys,
         "from_validation": from_validation,
+        "unexpected_message": unexpected_message,
         "DroneMarketError": DroneMarketError,
         "DESC": f"an object ({article} {name})",
         "NAME": name,
@@ -140,6 +142,8 @@ def generate_structure(kind: type, fields: list[Field]) -> Structurer:
                 f"{indent}    kw[{key}] = s{index}(v, ctx)",
                 f"{indent}except Invalid as e:",
                 f"{indent}    errors = nest_errors(errors, {key}, e)",
+                f"{indent}except Exception as e:",  # not dronemarket's: reported at its path
+                f"{indent}    errors = add_error(errors, {key}, unexpected_message(v, e))",
             ]
     lines += [
         "    if errors:",
@@ -148,6 +152,8 @@ def generate_structure(kind: type, fields: list[Field]) -> Structurer:
         "        return CLS(**kw)",
         "    except DroneMarketError as e:",
         "        raise from_validation(e, KEYS) from None",
+        "    except Exception as e:",
+        "        raise Invalid([((), unexpected_message(data, e))]) from None",
     ]
     _define("\n".join(lines), "structure", kind, namespace)
     return namespace["structure"]  # type: ignore[no-any-return]

@@ -96,3 +96,16 @@ def from_validation(error: DroneMarketError, keys: Iterable[str] = ()) -> Invali
             [((), f"{path}: {message}" if path else message) for path, message in error.errors]
         )
     return invalid_here(str(error))
+
+
+def unexpected_message(value: object, error: BaseException) -> str:
+    """Return the message of an error that is not dronemarket's, raised while reading `value`.
+
+    Structuring never lets such an error out: it is reported at its path.
+    """
+    if isinstance(error, OverflowError):
+        return f"{short_repr(value)} is out of range (its value overflows)"
+    if isinstance(error, RecursionError):
+        return "nests too deeply to be read"
+    detail = str(error)[:200]
+    return f"{short_repr(value)} cannot be read ({type(error).__name__}: {detail})"

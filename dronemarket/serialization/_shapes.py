@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from dronemarket.deals import Count
-from dronemarket.errors import ValidationError
+from dronemarket.errors import DroneMarketError, ValidationError
 from dronemarket.parties import (
     Organization,
 )
@@ -21,16 +21,19 @@ if TYPE_CHECKING:
     from dronemarket.serialization._walk import Builder
 
 from dronemarket.serialization._codecs import Codec, Schemas, int_message, summary
-from dronemarket.serialization._limits import MAX_INTEGER
+from dronemarket.serialization._limits import LINEAGE_KEYS, MAX_INTEGER
 from dronemarket.serialization._paths import (
     Errors,
     Invalid,
+    Path,
     add_error,
+    errors_at,
     expected_message,
     from_validation,
     invalid_here,
     nest_errors,
     short_repr,
+    unexpected_message,
 )
 
 
@@ -206,7 +209,9 @@ def reference_codec(kind: type) -> Codec:
     return Codec(structure_, unstructure_, schema)
 
 
-def structure_specs(value: Any, ctx: Any, codecs: Mapping[str, Codec], known: str) -> Specs:
+def structure_specs(  # noqa: C901 - one case per way a spec fails
+    value: Any, ctx: Any, codecs: Mapping[str, Codec], known: str
+) -> Specs:
     """Structure an object of specs, reporting every spec that is wrong."""
     if not isinstance(value, dict):
         raise invalid_here(expected_message("an object of specs", value))
@@ -221,6 +226,8 @@ def structure_specs(value: Any, ctx: Any, codecs: Mapping[str, Codec], known: st
             made = codec.structure(item, ctx)
         except Invalid as error:
             errors = nest_errors(errors, name, error)
+        except Exception as error:  # noqa: BLE001 - not dronemarket's: at its path
+            errors = add_error(errors, name, unexpected_message(item, error))
         else:
             if made is not None:
                 given[name] = made
@@ -228,11 +235,13 @@ def structure_specs(value: Any, ctx: Any, codecs: Mapping[str, Codec], known: st
         raise Invalid(errors)
     try:
         return Specs(**given)
-    except ValidationError as error:
-        raise specs_errors(given, error) from None
+    except DroneMarketError as error:
+        raise specs_errors(given, value, error) from None
+    except Exception as error:  # noqa: BLE001 - not dronemarket's: at its path
+        raise specs_errors(given, value, error) from None
 
 
-def specs_errors(given: Mapping[str, Any], error: ValidationError) -> Invalid:
+def specs_errors(given: Mapping[str, Any], raw: Mapping[str, Any], error: Exception) -> Invalid:
     """Every spec that breaks a rule on its own, or else the cross-field rule broken."""
     errors: Errors = []
     for name, value in given.items():
@@ -240,6 +249,106 @@ def specs_errors(given: Mapping[str, Any], error: ValidationError) -> Invalid:
             Specs(**{name: value})
         except ValidationError as alone:
             errors.append(((name,), f"{short_repr(alone.value)} {alone.rule}"))
+        except Exception as alone:  # noqa: BLE001 - not dronemarket's: at its path
+            errors.append(((name,), unexpected_message(raw[name], alone)))
     if errors:
         return Invalid(errors)
+    if not isinstance(error, DroneMarketError):
+        return Invalid([((), unexpected_message(raw, error))])
     return from_validation(error, SPEC_FIELDS)
+
+
+class Built:
+    """A platform already read, standing in for its data: lineage is read parents first."""
+
+    __slots__ = ("made",)
+
+    def __init__(self, made: Platform | None) -> None:
+        self.made = made  # None: it failed, and its errors are reported already
+
+
+class Lineage:
+    """The context of writing a lineage: each platform's data by id, parents first."""
+
+    __slots__ = ("written",)
+
+    def __init__(self) -> None:
+        self.written: dict[int, Any] = {}
+
+
+def lineage_codec(inner: Codec) -> Codec:  # noqa: C901 - two explicit-stack walks
+    """Return the codec of a standalone platform, reading and writing its lineage without recursion.
+
+    A platform writes its parents in full under ``variant_of`` and
+    ``derived_from``; a chain of any length the size limits allow is read
+    parents first and written parents first, each platform once.
+    """
+    s, u = inner.structure, inner.unstructure
+    keys = tuple(sorted(LINEAGE_KEYS))
+
+    def structure_(value: Any, ctx: Any) -> Any:
+        if type(value) is Built:
+            if value.made is None:
+                raise Invalid([])
+            return value.made
+        if type(value) is not dict or not any(type(value.get(key)) is dict for key in keys):
+            return s(value, ctx)
+        errors: Errors = []
+        results: dict[int, Built] = {}
+        stack: list[tuple[dict[str, Any], Path, bool]] = [(value, (), False)]
+        while stack:
+            node, path, expanded = stack.pop()
+            children = [(key, node[key]) for key in keys if type(node.get(key)) is dict]
+            if not expanded and children:
+                stack.append((node, path, True))
+                stack.extend(
+                    (child, (*path, key), False)
+                    for key, child in children
+                    if id(child) not in results
+                )
+                continue
+            if id(node) in results:
+                continue
+            given = dict(node)
+            failed = False
+            for key, child in children:
+                given[key] = results[id(child)]
+                failed = failed or results[id(child)].made is None
+            try:
+                made = s(given, ctx)
+            except Invalid as error:
+                errors.extend(errors_at(path, error))
+                made = None
+            results[id(node)] = Built(None if failed else made)
+        if errors:
+            raise Invalid(errors)
+        return results[id(value)].made
+
+    def unstructure_(value: Any, ctx: Any) -> Any:
+        if type(ctx) is Lineage:
+            return ctx.written[id(value)]
+        if value.variant_of is None and value.derived_from is None:
+            return u(value, ctx)
+        order: list[Platform] = []
+        seen: set[int] = set()
+        stack: list[tuple[Platform, bool]] = [(value, False)]
+        while stack:
+            node, expanded = stack.pop()
+            if expanded:
+                order.append(node)
+                continue
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            stack.append((node, True))
+            stack.extend(
+                (parent, False)
+                for parent in (node.variant_of, node.derived_from)
+                if parent is not None and id(parent) not in seen
+            )
+        lineage = Lineage()
+        for node in order:
+            lineage.written[id(node)] = u(node, lineage)
+        return lineage.written[id(value)]
+
+    return Codec(structure_, unstructure_, inner.schema)

@@ -57,14 +57,17 @@ from dronemarket.serialization._limits import MAX_LENGTH
 from dronemarket.serialization._paths import (
     Errors,
     Invalid,
+    add_error,
     expected_message,
     invalid_here,
     nest_errors,
     short_repr,
+    unexpected_message,
 )
 from dronemarket.serialization._shapes import (
     count_codec,
     figure_codec,
+    lineage_codec,
     reference_codec,
     reported_codec,
     specs_codec,
@@ -187,11 +190,13 @@ class Builder:
             return self._market()
         if self.document and kind in {Source, Organization, Platform}:
             return reference_codec(kind)
+        if kind is Platform:
+            return lineage_codec(self.record(Platform))
         return None
 
     # -- containers and unions --
 
-    def sequence(self, inner: Codec, *, unique: bool) -> Codec:
+    def sequence(self, inner: Codec, *, unique: bool) -> Codec:  # noqa: C901 - one closure
         s = inner.structure
         what = "a list without repeats" if unique else "a list"
 
@@ -205,6 +210,8 @@ class Builder:
                     out.append(s(item, ctx))
                 except Invalid as error:
                     errors = nest_errors(errors, index, error)
+                except Exception as error:  # noqa: BLE001 - not dronemarket's: at its path
+                    errors = add_error(errors, index, unexpected_message(item, error))
             if errors:
                 raise Invalid(errors)
             if unique:
@@ -250,6 +257,8 @@ class Builder:
                 return choice[1].structure(inner, ctx)
             except Invalid as error:
                 raise Invalid(nest_errors(None, tag, error)) from None
+            except Exception as error:  # noqa: BLE001 - not dronemarket's: at its path
+                raise Invalid([((tag,), unexpected_message(inner, error))]) from None
 
         def unstructure_(value: Any, ctx: Any) -> Any:
             for tag, (kind, inner) in order:
