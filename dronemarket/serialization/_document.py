@@ -39,6 +39,8 @@ DOCUMENT_FORMAT: Final = "dronemarket.market"
 """The value of the ``format`` key of a market document."""
 DOCUMENT_VERSION: Final = 1
 """The version of the market document this library writes and reads."""
+MAX_ID: Final = 500
+"""The longest id of a source in a market document, in characters."""
 
 
 class _Writing:
@@ -74,6 +76,7 @@ class _Reading:
         self.failed: dict[type, dict[str, str]] = {Source: {}, Organization: {}, Platform: {}}
         self.raw_platforms: dict[str, tuple[int, Any]] = {}
         self.errors: Errors = []
+        self.cited: set[str] = set()  # the ids of the sources something cites
 
     def read_sources(self, sources: object, structure: Structurer) -> None:
         """Structure the document's sources, by id."""
@@ -83,11 +86,22 @@ class _Reading:
             )
             return
         for key, item in sources.items():
+            if not key or len(key) > MAX_ID:
+                message = f"{short_repr(key)} is not a source id (1 to {MAX_ID} characters)"
+                self.errors.append((("sources", key), message))
+                continue
             try:
                 self.tables[Source][key] = structure(item, None)
             except Invalid as error:
                 self.errors.extend(errors_at(("sources", key), error))
                 self.failed[Source][key] = path_text(("sources", key))
+
+    def unused_sources(self) -> None:
+        """Refuse a source nothing cites: a market holds only the sources its records cite."""
+        for key in self.tables[Source]:
+            if key not in self.cited:
+                message = "is cited by nothing (a market keeps only the sources its records cite)"
+                self.errors.append((("sources", key), message))
 
     def read_organizations(self, items: object, structure: Structurer) -> None:
         """Structure the document's organizations, each named once."""
@@ -163,6 +177,8 @@ class _Reading:
     def resolve(self, kind: type, key: str) -> Any:
         found = self.tables[kind].get(key)
         if found is not None:
+            if kind is Source:
+                self.cited.add(key)
             return found
         where = self.failed[kind].get(key)
         if where is not None:
@@ -238,6 +254,9 @@ def document_codec(builder: Builder) -> Codec:
                 built[table] = codec.structure(value.get(table, []), reading)
             except Invalid as error:
                 reading.errors.extend(errors_at((table,), error))
+            else:
+                reading.errors.extend(_duplicates(table, built[table]))
+        reading.unused_sources()
         if reading.errors:
             raise Invalid(sorted(reading.errors, key=lambda error: _rank(order, error[0])))
         platforms = [reading.tables[Platform][name] for name in reading.raw_platforms]
@@ -276,6 +295,21 @@ def document_codec(builder: Builder) -> Codec:
     return Codec(structure_, unstructure_, schema)
 
 
+def _duplicates(table: str, records: Iterable[Any]) -> Errors:
+    """Return an error at the id of each record whose id an earlier record of `table` has."""
+    first: dict[str, int] = {}
+    errors: Errors = []
+    for index, record in enumerate(records):
+        key = getattr(record, "id", None)
+        if type(key) is not str:
+            continue
+        seen = first.setdefault(key, index)
+        if seen != index:
+            message = f"{short_repr(key)} is the id of {table}[{seen}] already"
+            errors.append(((table, index, "id"), message))
+    return errors
+
+
 def _check_header(value: Any, keys: frozenset[str], listed: str) -> None:
     """Require an object with the document's keys only, its format and its version."""
     if not isinstance(value, dict):
@@ -307,7 +341,7 @@ def _document_schema(
             "sources": {
                 "type": "object",
                 "description": "Every source cited, by id.",
-                "propertyNames": {"minLength": 1, "maxLength": 500},
+                "propertyNames": {"minLength": 1, "maxLength": MAX_ID},
                 "additionalProperties": source.schema(schemas),
             },
             "organizations": {
