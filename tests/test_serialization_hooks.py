@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
 import traceback
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -115,3 +118,21 @@ def test_a_traceback_from_generated_code_shows_its_source_line() -> None:
     text = "".join(traceback.format_exception(caught.value))
     assert "<dronemarket generated unstructure dronemarket.sources.Source>" in text
     assert "v = obj.title" in text
+
+
+def test_the_codegen_benchmark_runs_and_both_ways_agree() -> None:
+    """benchmarks/bench_codegen.py structures the same Deal both ways (one tiny run)."""
+    pytest.importorskip("pydantic")  # the suite's fixtures import the baselines
+    benchmarks = str(Path(__file__).parent.parent / "benchmarks")
+    sys.path.insert(0, benchmarks)
+    try:
+        bench_codegen = importlib.import_module("bench_codegen")  # benchmarks/, on the path
+    finally:
+        sys.path.remove(benchmarks)
+    results = bench_codegen.main(number=1, repeat=1)
+    assert set(results) == {
+        "structure/dronemarket",
+        "structure/cattrs.gen",
+        "unstructure/dronemarket",
+        "unstructure/cattrs.gen",
+    }
