@@ -143,7 +143,9 @@ def make_converter() -> cattrs.Converter:
     coerced), reports every error at once as a
     :class:`~dronemarket.StructureError`, and checks the size limits before
     structuring. :func:`structure` and :func:`unstructure` use one made once,
-    on first use; make your own to register hooks of your own on it.
+    on first use; make your own to register hooks of your own on it. A hook
+    registered for `PartialDate`, `Country`, `Count` or a pint Quantity is
+    used wherever that type appears inside a record.
 
     >>> converter = make_converter()
     >>> converter.unstructure(PartialDate(2022, 5))
