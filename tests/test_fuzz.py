@@ -220,3 +220,85 @@ def test_containers_of_public_types_give_an_object_or_a_structure_error(
 ) -> None:
     """Any JSON value structured as a container of public types never crashes."""
     _answer(data, cls)
+
+
+# --- mutation fuzzing: valid documents, edited as a hostile user would (issue 11) ---------
+
+ODD_VALUES: tuple[object, ...] = (
+    "",
+    "\x00\x1b[2J\x7f",
+    "\ud800",
+    "x" * 10_000,
+    "9**9**9 m",
+    "1e308 km",
+    "1e300 ly",
+    1e308,
+    -1e308,
+    10**400,
+    2**53 + 1,
+    0,
+    -1,
+    0.5,
+    True,
+    None,
+    [],
+    {},
+    "TUR",
+    "2022-13",
+)
+"""Values that break one rule or another: huge numbers, odd text, the wrong type."""
+
+EDITS = st.lists(
+    st.tuples(
+        st.sampled_from(["drop", "duplicate", "deepen", "replace"]),
+        st.lists(st.integers(min_value=0, max_value=50), max_size=8),
+        st.sampled_from(ODD_VALUES),
+    ),
+    min_size=1,
+    max_size=4,
+)
+"""Up to four edits, each an operation, a path (indexes modulo each size) and a value."""
+
+
+def _edit(value: Any, path: list[int], operation: str, new: object) -> Any:  # noqa: PLR0911 - one return per edit
+    """Return `value` with one edit made at the part `path` selects (a copy; nothing changes)."""
+    if path and isinstance(value, dict | list) and value:
+        step, rest = path[0], path[1:]
+        if isinstance(value, list):
+            index = step % len(value)
+            copy = list(value)
+            copy[index] = _edit(value[index], rest, operation, new)
+            return copy
+        key = sorted(value)[step % len(value)]
+        return {**value, key: _edit(value[key], rest, operation, new)}
+    if operation == "drop" and isinstance(value, list) and value:
+        return value[1:]
+    if operation == "drop" and isinstance(value, dict) and value:
+        first = min(value)
+        return {key: item for key, item in value.items() if key != first}
+    if operation == "duplicate":
+        return [*value, value[0]] if isinstance(value, list) and value else [value, value]
+    if operation == "deepen":
+        return [[{"x": value}]]
+    return new
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(market=dms.markets(), edits=EDITS)
+def test_an_edited_market_document_loads_or_is_refused_with_library_errors(
+    market: Market, edits: list[tuple[str, list[int], object]]
+) -> None:
+    """A valid document, edited at random, loads as a Market or raises a DroneMarketError."""
+    document: Any = dm.unstructure(market)
+    for operation, path, new in edits:
+        document = _edit(document, path, operation, new)
+    try:
+        made = dm.structure(document, Market)
+    except dm.DroneMarketError:
+        return
+    assert isinstance(made, Market)

@@ -500,7 +500,7 @@ def test_a_list_longer_than_the_limit_is_rejected() -> None:
 
 def test_a_document_with_too_many_values_is_rejected(monkeypatch: pytest.MonkeyPatch) -> None:
     """A document holding more than MAX_ITEMS values in all is refused as a whole."""
-    monkeypatch.setattr(serialization, "MAX_ITEMS", 10)
+    monkeypatch.setattr(serialization._limits, "MAX_ITEMS", 10)
     assert _errors([[1, 2, 3]] * 5, list[list[int]]) == {"": "holds more than 10 values"}
 
 
