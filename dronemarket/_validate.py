@@ -85,13 +85,28 @@ def items_of(*kinds: type, non_empty: bool = False, unique: bool = False) -> Val
     return check
 
 
-_CONTROL: Final = re.compile("[\x00-\x1f\x7f-\x9f]")
-"""Unicode's control characters (category Cc): exactly these two ranges."""
-_NOTE_CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # prose may have tabs, newlines
+_CONTROL: Final = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+"""Unicode's control characters (category Cc: exactly the first two ranges) and surrogates."""
+_NOTE_CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")  # tabs, newlines
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+"""Lone surrogates: code points a str may hold but UTF-8 (and so JSON on disk) cannot."""
+
+
+def _bad_character(value: str, control: re.Pattern[str], allowed: str) -> str | None:
+    """Return the rule `value` breaks by its characters, or None."""
+    if control.search(value) is None:
+        return None
+    if _SURROGATE.search(value):
+        return "contains a lone surrogate (not encodable as UTF-8)"
+    return f"contains control characters{allowed}"
 
 
 def text(limit: int = MAX_TEXT) -> Validator:
-    """Require a non-blank string without control characters, at most `limit` long."""
+    """Require a string of at most `limit` characters with a letter or a digit.
+
+    It may not be blank, have leading or trailing white space, control
+    characters or lone surrogates (which UTF-8 cannot encode).
+    """
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, str):
@@ -102,20 +117,28 @@ def text(limit: int = MAX_TEXT) -> Validator:
             fail(instance, attribute, value, "has leading or trailing white space")
         if len(value) > limit:
             fail(instance, attribute, value, f"is longer than {limit} characters")
-        if _CONTROL.search(value):
-            fail(instance, attribute, value, "contains control characters")
+        bad = _bad_character(value, _CONTROL, "")
+        if bad is not None:
+            fail(instance, attribute, value, bad)
+        if not any(map(str.isalnum, value)):
+            fail(instance, attribute, value, "has no letter or digit")
 
     return check
 
 
 def note(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require a string (possibly empty) of at most :data:`MAX_NOTE` characters."""
+    """Require a string (possibly empty) of at most :data:`MAX_NOTE` characters.
+
+    Tabs and newlines are allowed; other control characters and lone
+    surrogates are not.
+    """
     if not isinstance(value, str):
         fail(instance, attribute, value, "is not a string")
     if len(value) > MAX_NOTE:
         fail(instance, attribute, value, f"is longer than {MAX_NOTE} characters")
-    if _NOTE_CONTROL.search(value):
-        fail(instance, attribute, value, "contains control characters (other than tab and newline)")
+    bad = _bad_character(value, _NOTE_CONTROL, " (other than tab and newline)")
+    if bad is not None:
+        fail(instance, attribute, value, bad)
 
 
 def names(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -262,9 +262,17 @@ class Delivery:
     """How many (an int is an exact count); None when the source gives none."""
 
 
+MAX_AMOUNT_DIGITS: Final = 28
+"""The most significant digits an amount may have, so that it always reads back from text."""
+MAX_AMOUNT_PLACES: Final = 8
+"""The most decimal places an amount may have, so that it always reads back from text."""
+
+
 def _to_amount(value: Decimal | int | str) -> Decimal:
-    """Turn an int or a decimal string into a Decimal; pass anything else on."""
-    if type(value) is int or isinstance(value, str):
+    """Turn an int or an ASCII decimal string into a Decimal; pass anything else on."""
+    if type(value) is int:
+        return Decimal(value)
+    if isinstance(value, str) and value.isascii():  # Decimal alone reads Arabic-Indic digits too
         try:
             return Decimal(value)
         except (InvalidOperation, ValueError):
@@ -274,11 +282,19 @@ def _to_amount(value: Decimal | int | str) -> Decimal:
 
 def _check_amount(instance: Money, attribute: attrs.Attribute[Decimal], value: object) -> None:
     if not isinstance(value, Decimal):
-        v.fail(instance, attribute, value, "is not a Decimal, an int or a decimal string")
+        rule = "is not a Decimal, an int or a decimal string of ASCII digits"
+        v.fail(instance, attribute, value, rule)
     if not value.is_finite() or value <= 0:
         v.fail(instance, attribute, value, "is not a positive finite amount")
     if value > MAX_AMOUNT:
         v.fail(instance, attribute, value, f"exceeds {MAX_AMOUNT:,} (typo guard)")
+    digits, exponent = value.as_tuple()[1:]
+    if len(digits) > MAX_AMOUNT_DIGITS or -exponent > MAX_AMOUNT_PLACES:  # type: ignore[operator]
+        rule = (
+            f"has more than {MAX_AMOUNT_DIGITS} significant digits "
+            f"or {MAX_AMOUNT_PLACES} decimal places"
+        )
+        v.fail(instance, attribute, value, rule)
 
 
 def _check_currency(instance: Money, attribute: attrs.Attribute[str], value: object) -> None:
@@ -294,6 +310,12 @@ def _check_currency(instance: Money, attribute: attrs.Attribute[str], value: obj
 @frozen(cache_hash=True)
 class Money:
     """An amount of money in an ISO 4217 currency; never a float.
+
+    Rules: the amount is a positive, finite Decimal of at most
+    :data:`MAX_AMOUNT`, with at most :data:`MAX_AMOUNT_DIGITS` significant
+    digits and :data:`MAX_AMOUNT_PLACES` decimal places (so it always reads
+    back from its text); a string amount has ASCII digits only; the currency
+    is an ISO 4217 code.
 
     >>> Money("69000000", "USD")
     Money(amount=Decimal('69000000'), currency='USD', estimate=False)

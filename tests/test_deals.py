@@ -8,7 +8,10 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+import dronemarket as dm
 from dronemarket import (
     Category,
     Confidence,
@@ -252,7 +255,7 @@ def test_money_takes_a_decimal_an_int_or_a_decimal_string(amount: Decimal | int 
 @pytest.mark.parametrize("amount", [69e6, 1.5, 0.1])
 def test_money_rejects_floats(amount: float) -> None:
     """A float amount is rejected: money is never a float."""
-    rule = "is not a Decimal, an int or a decimal string"
+    rule = "is not a Decimal, an int or a decimal string of ASCII digits"
     with pytest.raises(ValidationError, match=exact(f"Money.amount: {amount!r} {rule}")):
         Money(amount, "USD")  # type: ignore[arg-type]
 
@@ -260,7 +263,7 @@ def test_money_rejects_floats(amount: float) -> None:
 @pytest.mark.parametrize("amount", [True, None, "abc", "1,000"])
 def test_money_rejects_other_amounts(amount: object) -> None:
     """A bool, None or a non-decimal string is rejected."""
-    rule = "is not a Decimal, an int or a decimal string"
+    rule = "is not a Decimal, an int or a decimal string of ASCII digits"
     with pytest.raises(ValidationError, match=exact(f"Money.amount: {amount!r} {rule}")):
         Money(amount, "USD")  # type: ignore[arg-type]
 
@@ -271,6 +274,38 @@ def test_money_must_be_positive_and_finite(amount: str) -> None:
     message = f"Money.amount: {Decimal(amount)!r} is not a positive finite amount"
     with pytest.raises(ValidationError, match=exact(message)):
         Money(amount, "USD")
+
+
+@pytest.mark.parametrize(
+    "amount", ["\u0661\u0662", "\u0661\u0662.\u0665", "\uff11\uff12", "\u0967\u0968"]
+)
+def test_money_reads_ascii_digits_only(amount: str) -> None:
+    """A decimal string in other scripts' digits is refused, as the schema refuses it."""
+    rule = "is not a Decimal, an int or a decimal string of ASCII digits"
+    with pytest.raises(ValidationError, match=exact(f"Money.amount: {amount!r} {rule}")):
+        Money(amount, "USD")
+
+
+@pytest.mark.parametrize(
+    "amount", ["1." + "1" * 60, "0.000000001", Decimal("1E-100000"), Decimal("1." + "0" * 40)]
+)
+def test_money_refuses_amounts_that_would_not_read_back(amount: str | Decimal) -> None:
+    """An amount with too many digits or decimal places is refused at construction."""
+    with pytest.raises(
+        ValidationError, match=r"^Money\.amount: .* significant digits or 8 decimal"
+    ):
+        Money(amount, "USD")
+
+
+@given(st.decimals() | st.decimals(places=12) | st.from_regex(r"[0-9]{1,40}(\.[0-9]{1,12})?"))
+def test_money_that_builds_round_trips(amount: Decimal | str) -> None:
+    """A Money either is refused with a library error or reads back equal from its text."""
+    try:
+        money = Money(amount, "USD")
+    except ValidationError:
+        return
+    assert Money(str(money.amount), "USD") == money
+    assert dm.structure(dm.unstructure(money), Money) == money
 
 
 def test_money_above_the_typo_guard_is_rejected() -> None:

@@ -423,3 +423,40 @@ def test_public_names_are_exported() -> None:
     """The party types are available from the package root."""
     assert dm.Sanction is Sanction
     assert dm.Statement is Statement
+
+
+@pytest.mark.parametrize("name", ["-", "\u200b", "...", "\u200b\u200c", "—"])
+def test_names_need_a_letter_or_a_digit(name: str) -> None:
+    """A name of punctuation or invisible characters only is refused."""
+    with pytest.raises(
+        dm.ValidationError, match=r"^Organization\.name: .* has no letter or digit$"
+    ):
+        Organization(name, country=Country("TUR"), kind=OrgKind.MANUFACTURER)
+
+
+def test_aliases_need_a_letter_or_a_digit() -> None:
+    """An alias of punctuation only is refused, like a name."""
+    with pytest.raises(dm.ValidationError, match=r"^Organization\.aliases: '-' has no letter"):
+        Organization("Baykar", country=Country("TUR"), kind=OrgKind.MANUFACTURER, aliases={"-"})
+
+
+@pytest.mark.parametrize("field", ["name", "aliases"])
+def test_lone_surrogates_are_refused_in_names(field: str) -> None:
+    """A name or alias holding a lone surrogate (not writable as UTF-8) is refused."""
+    bad = "Bay\ud800kar"
+    given: dict[str, object] = {"name": "Baykar", "aliases": set()}
+    given[field] = bad if field == "name" else {bad}
+    with pytest.raises(dm.ValidationError, match=rf"^Organization\.{field}: .* lone surrogate"):
+        Organization(
+            given["name"],  # type: ignore[arg-type]
+            country=Country("TUR"),
+            kind=OrgKind.MANUFACTURER,
+            aliases=given["aliases"],  # type: ignore[arg-type]
+        )
+
+
+def test_lone_surrogates_are_refused_in_notes() -> None:
+    """A statement's quote (free text) holding a lone surrogate is refused."""
+    source = Source("Title", publisher="Reuters")
+    with pytest.raises(dm.ValidationError, match=r"^Statement\.quote: .* lone surrogate"):
+        Statement(Country("TUR"), position=Confidence.DENIED, source=source, quote="no\udc80")
