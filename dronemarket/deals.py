@@ -30,7 +30,9 @@ from __future__ import annotations
 
 import enum
 import functools
+import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Final
@@ -56,10 +58,32 @@ MAX_AMOUNT: Final = Decimal(10) ** 15
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
+_DIGEST_SIZE: Final = 4
+"""Bytes of the digest a slug carries when its text does not transliterate (8 hex digits)."""
+
+
+def _ascii(text: str) -> str:
+    """Return `text` with accents dropped and other non-ASCII characters removed."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
 @functools.lru_cache(maxsize=4096)
 def slug(text: str) -> str:
-    """Return `text` as a lower-case id fragment: ``"Bayraktar TB2"`` -> ``"bayraktar-tb2"``."""
-    return _SLUG.sub("-", text.casefold()).strip("-")
+    """Return `text` as a lower-case ASCII id fragment: ``"Bayraktar TB2"`` -> ``"bayraktar-tb2"``.
+
+    Accented Latin letters lose their accents (``"TUSAŞ"`` -> ``"tusas"``).
+    A letter or digit with no ASCII form (Cyrillic, Arabic, Chinese) cannot
+    be spelled in an id, so the fragment ends with a short digest of the
+    text instead: distinct names get distinct fragments, the same on every
+    run and under any hash seed (``"Орлан-10"`` -> ``"10-"`` and 8 hex digits).
+    """
+    plain = _ascii(text)
+    fragment = _SLUG.sub("-", plain.casefold()).strip("-")
+    if any(not char.isascii() and char.isalnum() and not _ascii(char) for char in text):
+        key = unicodedata.normalize("NFKC", text).casefold().encode("utf-8", "surrogatepass")
+        digest = hashlib.blake2b(key, digest_size=_DIGEST_SIZE).hexdigest()
+        fragment = f"{fragment}-{digest}" if fragment else digest
+    return fragment
 
 
 def _check_count_part(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from decimal import Decimal
 from typing import Any
 
@@ -605,3 +608,43 @@ def test_deals_are_equal_by_value_and_hashable() -> None:
     """Two deals built alike are equal and hash equal."""
     assert deal() == deal()
     assert hash(deal()) == hash(deal())
+
+
+# --- Default ids ----------------------------------------------------------------------------
+
+
+def _platform(name: str) -> Platform:
+    return Platform(name, manufacturer=BAYKAR, category=Category.TACTICAL)
+
+
+def test_names_in_other_scripts_get_distinct_default_ids() -> None:
+    """Two deals for 'Орлан-10' and 'Гербера-10' get different default ids."""
+    orlan, gerbera = deal(platform=_platform("Орлан-10")), deal(platform=_platform("Гербера-10"))
+    assert orlan.id != gerbera.id
+    assert orlan.id.startswith("tur-kgz-10-")
+
+
+def test_accented_names_are_transliterated_in_default_ids() -> None:
+    """An accented Latin name loses its accents in the id, with no digest."""
+    assert deal(platform=_platform("Şimşek")).id == "tur-kgz-simsek-2021-10"
+
+
+def test_default_ids_are_the_same_under_any_hash_seed() -> None:
+    """A default id made from a Cyrillic name is the same in two runs with different hash seeds."""
+    code = (
+        "import dronemarket as dm; from dronemarket.deals import slug; "
+        "print(slug('Орлан-10'), slug('翼龙-2'))"
+    )
+    outputs = {
+        subprocess.run(  # noqa: S603 - runs this interpreter on fixed arguments
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONIOENCODING": "utf-8"},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1
+    assert outputs.pop().split()[0].startswith("10-")
