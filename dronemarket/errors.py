@@ -42,7 +42,9 @@ def _bounded_repr(value: object) -> str:
     end are kept); a large container is abbreviated with :mod:`reprlib`. So a
     ten-million-character value costs a few hundred bytes, not its size again.
     """
-    if isinstance(value, str | bytes | bytearray) and len(value) > 2 * _MAX_SHOWN:
+    if isinstance(value, str) and len(value) > 2 * _MAX_SHOWN:
+        return repr(value[:_MAX_SHOWN] + value[-_MAX_SHOWN:])
+    if isinstance(value, bytes | bytearray) and len(value) > 2 * _MAX_SHOWN:
         return repr(value[:_MAX_SHOWN] + value[-_MAX_SHOWN:])
     if isinstance(value, list | tuple | set | frozenset | dict) and len(value) > _MAX_ITEMS:
         return _SHORT_REPR.repr(value)

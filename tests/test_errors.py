@@ -107,7 +107,7 @@ def test_library_errors_are_raised_as_the_documented_classes() -> None:
     assert type(caught.value) is UnknownCodeError
 
 
-@pytest.mark.parametrize("value", [lambda: 1, threading.Lock(), (x for x in ())])
+@pytest.mark.parametrize("value", [lambda: 1, threading.Lock(), iter(())])
 def test_validation_error_pickles_whatever_value_it_was_given(value: object) -> None:
     """An error holding an unpicklable value (a lambda, a lock) pickles, its message intact."""
     error = ValidationError("Deal", "notes", value, "is not a string")
