@@ -29,6 +29,7 @@ from typing import Final
 
 from attrs import field, frozen
 
+from dronemarket import _record
 from dronemarket import _validate as v
 from dronemarket.dates import PartialDate
 from dronemarket.deals import Money, slug
@@ -102,11 +103,7 @@ class Cooperation:
     """Who takes part: countries, or organizations (which carry their country)."""
     summary: str = field(kw_only=True, validator=v.text())
     """What happened, in one line."""
-    sources: tuple[Source, ...] = field(
-        kw_only=True,
-        converter=v.to_tuple,
-        validator=v.items_of(Source, non_empty=True, unique=True),
-    )
+    sources: tuple[Source, ...] = _record.sources()
     """Where it is reported; at least one."""
     start: PartialDate | None = field(
         default=None, kw_only=True, validator=v.optional(v.is_a(PartialDate))
@@ -122,21 +119,18 @@ class Cooperation:
     """The platforms it concerns."""
     value: Money | None = field(default=None, kw_only=True, validator=v.optional(v.is_a(Money)))
     """The money involved (a budget), when reported."""
-    confidence: Confidence = field(
-        default=Confidence.REPORTED, kw_only=True, validator=v.is_a(Confidence)
-    )
+    confidence: Confidence = _record.confidence()
     """How certain it is."""
-    statements: tuple[Statement, ...] = field(
-        default=(), kw_only=True, converter=v.to_tuple, validator=v.items_of(Statement, unique=True)
-    )
+    statements: tuple[Statement, ...] = _record.statements()
     """What the parties said: confirmations and denials."""
-    notes: str = field(default="", kw_only=True, validator=v.note)
+    notes: str = _record.notes()
     """Anything else worth knowing, in prose."""
-    _given_id: str | None = field(default=None, kw_only=True, alias="id", eq=False, repr=False)
-    id: str = field(init=False)
+    _given_id: str | None = _record.given_id()
+    id: str = _record.record_id()
     """A stable id; by default made from the kind, the parties' countries and the date."""
 
     def __attrs_post_init__(self) -> None:
+        _check_types(self)
         v.settle_id(self, _default_id)
         name = type(self).__name__
         if self.kind in MULTILATERAL_KINDS and len(self.parties) < 2:
@@ -170,3 +164,7 @@ class Cooperation:
         """Return a short label: the kind and the platforms' names."""
         names = ", ".join(platform.name for platform in self.platforms)
         return f"{self.kind.value}: {names}" if names else self.kind.value
+
+
+_check_types = v.type_checker_of(Cooperation)
+"""The type rules of :class:`Cooperation`'s fields that have no validator (from annotations)."""

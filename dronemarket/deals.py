@@ -40,7 +40,7 @@ from typing import Final
 import attrs
 from attrs import field, frozen
 
-from dronemarket import _iso
+from dronemarket import _iso, _record
 from dronemarket import _validate as v
 from dronemarket.dates import PartialDate
 from dronemarket.errors import UnknownCodeError, ValidationError
@@ -385,7 +385,7 @@ class Deal:
     """What is transferred."""
     status: DealStatus = field(kw_only=True)
     """Where the deal stands."""
-    sources: tuple[Source, ...] = field(kw_only=True, converter=v.to_tuple)
+    sources: tuple[Source, ...] = _record.sources()
     """Where the deal is reported; at least one."""
     ordered: PartialDate | None = field(default=None, kw_only=True)
     """When the order was placed, as precisely as known."""
@@ -397,18 +397,20 @@ class Deal:
     """What has been delivered, delivery by delivery."""
     value: Money | None = field(default=None, kw_only=True)
     """What the deal is worth, when reported."""
-    intermediaries: tuple[Organization, ...] = field(default=(), kw_only=True, converter=v.to_tuple)
+    intermediaries: tuple[Organization, ...] = field(
+        default=(), kw_only=True, converter=v.to_tuple, metadata={v.UNIQUE: True}
+    )
     """Organizations that routed the transfer, in order (TSK Vektor)."""
     second_hand: bool = field(default=False, kw_only=True)
     """Whether the units come second hand rather than new."""
-    confidence: Confidence = field(default=Confidence.REPORTED, kw_only=True)
+    confidence: Confidence = _record.confidence()
     """How certain the deal is."""
-    statements: tuple[Statement, ...] = field(default=(), kw_only=True, converter=v.to_tuple)
+    statements: tuple[Statement, ...] = _record.statements()
     """What the parties said: confirmations and denials."""
-    notes: str = field(default="", kw_only=True, validator=v.note)
+    notes: str = _record.notes()
     """Anything else worth knowing, in prose."""
-    _given_id: str | None = field(default=None, kw_only=True, alias="id", eq=False, repr=False)
-    id: str = field(init=False)
+    _given_id: str | None = _record.given_id()
+    id: str = _record.record_id()
     """A stable id; by default made from the countries, platform and date."""
 
     def __attrs_post_init__(self) -> None:
@@ -449,7 +451,7 @@ class Deal:
                     raise ValidationError(name, "deliveries", str(delivery.date), rule)
         quantity = self.quantity
         if quantity is not None and quantity.high is not None and self.deliveries:
-            delivered = at_least(delivery.count for delivery in self.deliveries)
+            delivered = floor_sum(delivery.count for delivery in self.deliveries)
             if delivered > quantity.high:
                 rule = f"exceeds the quantity ordered ({quantity})"
                 raise ValidationError(name, "deliveries", f"{delivered} delivered", rule)
@@ -480,24 +482,10 @@ class Deal:
         return tuple(dict.fromkeys(org for org in chain if org is not None))
 
 
-def at_least(counts: Iterable[Count | None]) -> int:
+def floor_sum(counts: Iterable[Count | None]) -> int:
     """Return the least the counts can add up to (an unknown count adds nothing)."""
     return sum(count.floor for count in counts if count is not None)
 
 
-_check_deal_types = v.type_checker(
-    v.Rule("supplier", (Supplier,)),
-    v.Rule("recipient", (Recipient,)),
-    v.Rule("platform", (Platform,)),
-    v.Rule("status", (DealStatus,)),
-    v.Rule("sources", (tuple,), items=(Source,), non_empty=True, unique=True),
-    v.Rule("ordered", (PartialDate,), optional=True),
-    v.Rule("announced", (PartialDate,), optional=True),
-    v.Rule("quantity", (Count,), optional=True),
-    v.Rule("deliveries", (tuple,), items=(Delivery,)),
-    v.Rule("value", (Money,), optional=True),
-    v.Rule("intermediaries", (tuple,), items=(Organization,), unique=True),
-    v.Rule("second_hand", (bool,)),
-    v.Rule("confidence", (Confidence,)),
-    v.Rule("statements", (tuple,), items=(Statement,), unique=True),
-)
+_check_deal_types = v.type_checker_of(Deal)
+"""The type rules of every field of :class:`Deal`, derived once from its annotations."""

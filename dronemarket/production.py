@@ -28,6 +28,7 @@ from typing import Final
 
 from attrs import field, frozen
 
+from dronemarket import _record
 from dronemarket import _validate as v
 from dronemarket.dates import PartialDate
 from dronemarket.deals import Count, slug, to_count
@@ -108,11 +109,7 @@ class LicensedProduction:
     """How production crosses the border."""
     status: ProductionStatus = field(kw_only=True, validator=v.is_a(ProductionStatus))
     """Where the arrangement stands."""
-    sources: tuple[Source, ...] = field(
-        kw_only=True,
-        converter=v.to_tuple,
-        validator=v.items_of(Source, non_empty=True, unique=True),
-    )
+    sources: tuple[Source, ...] = _record.sources()
     """Where it is reported; at least one."""
     licensee: Organization | None = field(
         default=None, kw_only=True, validator=v.optional(v.is_a(Organization))
@@ -140,21 +137,18 @@ class LicensedProduction:
         default=None, kw_only=True, converter=to_count, validator=v.optional(v.is_a(Count))
     )
     """How many have been produced; None when not reported."""
-    confidence: Confidence = field(
-        default=Confidence.REPORTED, kw_only=True, validator=v.is_a(Confidence)
-    )
+    confidence: Confidence = _record.confidence()
     """How certain the record is."""
-    statements: tuple[Statement, ...] = field(
-        default=(), kw_only=True, converter=v.to_tuple, validator=v.items_of(Statement, unique=True)
-    )
+    statements: tuple[Statement, ...] = _record.statements()
     """What the parties said: confirmations and denials."""
-    notes: str = field(default="", kw_only=True, validator=v.note)
+    notes: str = _record.notes()
     """Anything else worth knowing, in prose."""
-    _given_id: str | None = field(default=None, kw_only=True, alias="id", eq=False, repr=False)
-    id: str = field(init=False)
+    _given_id: str | None = _record.given_id()
+    id: str = _record.record_id()
     """A stable id; by default made from the countries, platform and date."""
 
     def __attrs_post_init__(self) -> None:
+        _check_types(self)
         v.settle_id(self, _default_id)
         name = type(self).__name__
         if self.licensor.country == self.host:
@@ -181,3 +175,7 @@ class LicensedProduction:
         """Return the year it started, or was agreed, or was announced."""
         when = self.started or self.agreed or self.announced
         return when.year if when else None
+
+
+_check_types = v.type_checker_of(LicensedProduction)
+"""The type rules of :class:`LicensedProduction`'s fields with no validator (from annotations)."""

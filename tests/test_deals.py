@@ -32,6 +32,8 @@ from dronemarket import (
     Source,
     Statement,
     Supplier,
+    _record,
+    _validate,
 )
 from dronemarket.deals import MAX_AMOUNT, MAX_COUNT
 from dronemarket.errors import UnknownCodeError, ValidationError
@@ -648,3 +650,59 @@ def test_default_ids_are_the_same_under_any_hash_seed() -> None:
     }
     assert len(outputs) == 1
     assert outputs.pop().split()[0].startswith("10-")
+
+
+# --- type rules derived from the fields --------------------------------------------------
+
+
+def test_deal_type_rules_are_derived_from_its_fields() -> None:
+    """Every public init field of Deal without a validator has a type rule from its annotation."""
+    rules = {rule.name: rule for rule in _validate.rules_of(Deal)}
+    unchecked = {
+        a.name for a in attrs.fields(Deal) if a.init and a.validator is None and a.name[0] != "_"
+    }
+    assert set(rules) == unchecked
+    assert rules["sources"] == _validate.Rule(
+        "sources", (tuple,), items=(Source,), non_empty=True, unique=True
+    )
+    assert rules["ordered"] == _validate.Rule("ordered", (PartialDate,), optional=True)
+    assert rules["intermediaries"].unique
+
+
+@attrs.frozen
+class _Toy:
+    """A new record type: its shared fields take one line each, and their types are checked."""
+
+    name: str = attrs.field(kw_only=True)
+    when: PartialDate | None = attrs.field(default=None, kw_only=True)
+    sources: tuple[Source, ...] = _record.sources()
+    confidence: Confidence = _record.confidence()
+    statements: tuple[Statement, ...] = _record.statements()
+    notes: str = _record.notes()
+
+    def __attrs_post_init__(self) -> None:
+        _toy_types(self)
+
+
+_toy_types = _validate.type_checker_of(_Toy)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"name": 5}, "_Toy.name: 5 is not a str"),
+        ({"when": "2021"}, "_Toy.when: '2021' is not a PartialDate"),
+        ({"sources": []}, "_Toy.sources: () is empty (at least one is required)"),
+        ({"sources": [NEWS, NEWS]}, "_Toy.sources: (Source("),
+        ({"confidence": "reported"}, "_Toy.confidence: 'reported' is not a Confidence"),
+        ({"notes": 5}, "_Toy.notes: 5 is not a string"),
+    ],
+)
+def test_a_new_record_type_gets_the_shared_fields_and_derived_type_rules(
+    changes: dict[str, Any], message: str
+) -> None:
+    """A record declared with the shared field factories checks each field's type on its own."""
+    arguments: dict[str, Any] = {"name": "toy", "sources": [NEWS], **changes}
+    with pytest.raises(ValidationError, match=f"^{re.escape(message)}"):
+        _Toy(**arguments)
+    assert _Toy(name="toy", sources=(NEWS,)).confidence is Confidence.REPORTED
