@@ -369,12 +369,20 @@ def _default_id(deal: Deal) -> str:
 class Deal:
     """A transfer of drones from a supplier to a recipient, and what is known of it.
 
-    Rules: supplier and recipient countries differ; at least one source;
-    interest and negotiation have no order date and no deliveries; ordered
-    has no deliveries; delivering and delivered have at least one; no
-    delivery is surely before the order; the delivered total does not exceed
-    an exact ordered quantity; a confirmed or denied deal carries the party's
-    statement.
+    Rules, checked when a deal is made (and again by ``attrs.evolve``):
+
+    - supplier and recipient countries differ;
+    - there is at least one source, and no source twice;
+    - interest and negotiation have no order date and no deliveries; an
+      ordered deal has no deliveries yet; delivering and delivered have at
+      least one;
+    - no delivery is surely before the order (a delivery "in 2021" may
+      follow an order of October 2021);
+    - the deliveries do not surely exceed the most ordered: the least they
+      can add up to (each count's ``floor``) is at most ``quantity.high``, so
+      ``Count.up_to(2)`` ordered then 5 delivered is rejected, while a
+      quantity with no upper bound ("dozens") caps nothing;
+    - a confirmed or denied deal carries the party's statement.
     """
 
     supplier: Supplier = field(kw_only=True)
@@ -443,7 +451,7 @@ class Deal:
             raise ValidationError(name, "status", self.status, rule)
 
     def _check_deliveries(self, name: str) -> None:
-        """Require no delivery before the order and no more than was ordered."""
+        """Require no delivery surely before the order and none surely beyond the most ordered."""
         if self.ordered is not None:
             for delivery in self.deliveries:
                 if delivery.date is not None and delivery.date.surely_before(self.ordered):

@@ -92,11 +92,17 @@ def _default_id(record: LicensedProduction) -> str:
 class LicensedProduction:
     """Production of a platform outside its maker's country, and what is known of it.
 
-    Rules: the host country differs from the licensor's; at least one source;
-    production does not start surely before the agreement; the produced count
-    does not exceed an exact planned count; nothing is produced while the
-    status says production has not started; a confirmed or denied record
-    carries the party's statement.
+    Rules, checked when a record is made (and again by ``attrs.evolve``):
+
+    - the host country differs from the licensor's;
+    - there is at least one source, and no source twice;
+    - production does not start surely before the agreement;
+    - what is produced does not surely exceed the most planned: the
+      produced count's ``floor`` is at most ``planned.high`` (a plan with no
+      upper bound caps nothing);
+    - nothing is produced while the status says production has not started
+      (announced or agreed);
+    - a confirmed or denied record carries the party's statement.
     """
 
     platform: Platform = field(kw_only=True, validator=v.is_a(Platform))
