@@ -48,7 +48,17 @@ from dronemarket.parties import Organization, Recipient, Statement, Supplier, ch
 from dronemarket.platforms import Platform
 from dronemarket.sources import Confidence, Source
 
-__all__ = ["MAX_AMOUNT", "MAX_COUNT", "Count", "Deal", "DealStatus", "Delivery", "Money"]
+__all__ = [
+    "MAX_AMOUNT",
+    "MAX_AMOUNT_DIGITS",
+    "MAX_AMOUNT_PLACES",
+    "MAX_COUNT",
+    "Count",
+    "Deal",
+    "DealStatus",
+    "Delivery",
+    "Money",
+]
 
 MAX_COUNT: Final = 1_000_000
 """The largest count a deal or delivery may have (typo guard)."""
