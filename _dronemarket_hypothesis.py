@@ -21,6 +21,7 @@ it is first asked for, by importing :mod:`dronemarket.strategies` then.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import sys
 from collections.abc import Callable, Sequence
@@ -107,9 +108,15 @@ class _Loader:
         return result
 
     def exec_module(self, module: ModuleType) -> None:
-        """Run the module with the wrapped loader, then register the types it defines."""
+        """Run the module with the wrapped loader, then register the types it defines.
+
+        A registration that fails leaves the type unregistered: importing
+        `dronemarket` must never fail because of its Hypothesis plugin.
+        """
         self._loader.exec_module(module)
-        _register_types_of(module)
+        # The plugin may cost a strategy, never an import.
+        with contextlib.suppress(Exception):
+            _register_types_of(module)
 
 
 class _Finder:

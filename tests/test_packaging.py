@@ -348,3 +348,22 @@ def test_hypothesis_profile_follows_the_environment() -> None:
     named = os.environ.get("HYPOTHESIS_PROFILE")
     expected = named or ("ci" if os.environ.get("CI") else "dev")
     assert settings.default == settings.get_profile(expected)
+
+
+_BROKEN_REGISTRATION = """
+from hypothesis import strategies as st
+
+def refuse(*args, **kwargs):
+    raise RuntimeError("registration refused")
+
+st.register_type_strategy = refuse
+import dronemarket as dm
+print(dm.Deal.__name__)
+"""
+
+
+def test_a_failing_registration_never_breaks_importing_dronemarket() -> None:
+    """If Hypothesis refuses a registration, dronemarket still imports, the type unregistered."""
+    result = _python(_BROKEN_REGISTRATION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "Deal\n"
