@@ -51,7 +51,7 @@ def _bounded_repr(value: object) -> str:
     return repr(value)
 
 
-def _quote(value: object) -> str:
+def _show(value: object) -> str:
     """Return a short, safe ``repr`` of a rejected value for an error message."""
     try:
         text = _bounded_repr(value)
@@ -83,7 +83,7 @@ class ValidationError(DroneMarketError, ValueError):
         self.field = field
         self.value = value
         self.rule = rule
-        super().__init__(f"{owner}.{field}: {_quote(value)} {rule}")
+        super().__init__(f"{owner}.{field}: {_show(value)} {rule}")
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle the error with its message; a value that cannot be pickled is kept as text.
@@ -96,7 +96,7 @@ class ValidationError(DroneMarketError, ValueError):
         try:
             pickle.dumps(value)
         except Exception:  # noqa: BLE001 - any value at all may refuse to pickle, in any way
-            value = _quote(value)
+            value = _show(value)
         state = {**self.__dict__, "value": value}
         return (_rebuild, (type(self), self.args, state))
 
