@@ -34,9 +34,8 @@ from dronemarket import _validate as v
 from dronemarket.dates import PartialDate
 from dronemarket.deals import Money, slug
 from dronemarket.errors import ValidationError
-from dronemarket.parties import Country, Organization, Statement, check_confidence
+from dronemarket.parties import Country, Organization, check_confidence
 from dronemarket.platforms import Platform
-from dronemarket.sources import Confidence, Source
 
 __all__ = ["MULTILATERAL_KINDS", "Cooperation", "CooperationKind"]
 
@@ -83,8 +82,8 @@ def _default_id(record: Cooperation) -> str:
     return "-".join([slug(record.kind.value), *codes, when]).casefold()[:128]
 
 
-@frozen(cache_hash=True)
-class Cooperation:
+@frozen(cache_hash=True, field_transformer=_record.in_order)
+class Cooperation(_record.Record):
     """A cooperation event or arrangement between parties, with its sources.
 
     Rules: at least one party (two when it is a meeting, visit, agreement
@@ -92,6 +91,8 @@ class Cooperation:
     surely before the start; a budget carries its amount; a confirmed or
     denied record carries the party's statement.
     """
+
+    _SOURCES_AFTER = "summary"
 
     kind: CooperationKind = field(kw_only=True, validator=v.is_a(CooperationKind))
     """What kind of cooperation it is."""
@@ -103,8 +104,6 @@ class Cooperation:
     """Who takes part: countries, or organizations (which carry their country)."""
     summary: str = field(kw_only=True, validator=v.text())
     """What happened, in one line."""
-    sources: tuple[Source, ...] = _record.sources()
-    """Where it is reported; at least one."""
     start: PartialDate | None = field(
         default=None, kw_only=True, validator=v.optional(v.is_a(PartialDate))
     )
@@ -119,15 +118,6 @@ class Cooperation:
     """The platforms it concerns."""
     value: Money | None = field(default=None, kw_only=True, validator=v.optional(v.is_a(Money)))
     """The money involved (a budget), when reported."""
-    confidence: Confidence = _record.confidence()
-    """How certain it is."""
-    statements: tuple[Statement, ...] = _record.statements()
-    """What the parties said: confirmations and denials."""
-    notes: str = _record.notes()
-    """Anything else worth knowing, in prose."""
-    _given_id: str | None = _record.given_id()
-    id: str = _record.record_id()
-    """A stable id; by default made from the kind, the parties' countries and the date."""
 
     def __attrs_post_init__(self) -> None:
         _check_types(self)

@@ -44,9 +44,8 @@ from dronemarket import _iso, _record
 from dronemarket import _validate as v
 from dronemarket.dates import PartialDate
 from dronemarket.errors import UnknownCodeError, ValidationError
-from dronemarket.parties import Organization, Recipient, Statement, Supplier, check_confidence
+from dronemarket.parties import Organization, Recipient, Supplier, check_confidence
 from dronemarket.platforms import Platform
-from dronemarket.sources import Confidence, Source
 
 __all__ = [
     "MAX_AMOUNT",
@@ -375,8 +374,8 @@ def _default_id(deal: Deal) -> str:
     return "-".join(parts).casefold()[:128]
 
 
-@frozen(cache_hash=True)
-class Deal:
+@frozen(cache_hash=True, field_transformer=_record.in_order)
+class Deal(_record.Record):
     """A transfer of drones from a supplier to a recipient, and what is known of it.
 
     Rules, checked when a deal is made (and again by ``attrs.evolve``):
@@ -395,6 +394,8 @@ class Deal:
     - a confirmed or denied deal carries the party's statement.
     """
 
+    _SOURCES_AFTER = "status"
+
     supplier: Supplier = field(kw_only=True)
     """Who exports: a country, with the manufacturer when known."""
     recipient: Recipient = field(kw_only=True)
@@ -403,8 +404,6 @@ class Deal:
     """What is transferred."""
     status: DealStatus = field(kw_only=True)
     """Where the deal stands."""
-    sources: tuple[Source, ...] = _record.sources()
-    """Where the deal is reported; at least one."""
     ordered: PartialDate | None = field(default=None, kw_only=True)
     """When the order was placed, as precisely as known."""
     announced: PartialDate | None = field(default=None, kw_only=True)
@@ -421,15 +420,6 @@ class Deal:
     """Organizations that routed the transfer, in order (TSK Vektor)."""
     second_hand: bool = field(default=False, kw_only=True)
     """Whether the units come second hand rather than new."""
-    confidence: Confidence = _record.confidence()
-    """How certain the deal is."""
-    statements: tuple[Statement, ...] = _record.statements()
-    """What the parties said: confirmations and denials."""
-    notes: str = _record.notes()
-    """Anything else worth knowing, in prose."""
-    _given_id: str | None = _record.given_id()
-    id: str = _record.record_id()
-    """A stable id; by default made from the countries, platform and date."""
 
     def __attrs_post_init__(self) -> None:
         # Deals are built by the million: one type check pass instead of a

@@ -33,9 +33,8 @@ from dronemarket import _validate as v
 from dronemarket.dates import PartialDate
 from dronemarket.deals import Count, slug, to_count
 from dronemarket.errors import ValidationError
-from dronemarket.parties import Country, Organization, Statement, Supplier, check_confidence
+from dronemarket.parties import Country, Organization, Supplier, check_confidence
 from dronemarket.platforms import Platform
-from dronemarket.sources import Confidence, Source
 
 __all__ = ["Arrangement", "LicensedProduction", "ProductionStatus"]
 
@@ -88,8 +87,8 @@ def _default_id(record: LicensedProduction) -> str:
     return "-".join(parts).casefold()[:128]
 
 
-@frozen(cache_hash=True)
-class LicensedProduction:
+@frozen(cache_hash=True, field_transformer=_record.in_order)
+class LicensedProduction(_record.Record):
     """Production of a platform outside its maker's country, and what is known of it.
 
     Rules, checked when a record is made (and again by ``attrs.evolve``):
@@ -105,6 +104,8 @@ class LicensedProduction:
     - a confirmed or denied record carries the party's statement.
     """
 
+    _SOURCES_AFTER = "status"
+
     platform: Platform = field(kw_only=True, validator=v.is_a(Platform))
     """What is produced (or developed)."""
     licensor: Supplier = field(kw_only=True, validator=v.is_a(Supplier))
@@ -115,8 +116,6 @@ class LicensedProduction:
     """How production crosses the border."""
     status: ProductionStatus = field(kw_only=True, validator=v.is_a(ProductionStatus))
     """Where the arrangement stands."""
-    sources: tuple[Source, ...] = _record.sources()
-    """Where it is reported; at least one."""
     licensee: Organization | None = field(
         default=None, kw_only=True, validator=v.optional(v.is_a(Organization))
     )
@@ -143,15 +142,6 @@ class LicensedProduction:
         default=None, kw_only=True, converter=to_count, validator=v.optional(v.is_a(Count))
     )
     """How many have been produced; None when not reported."""
-    confidence: Confidence = _record.confidence()
-    """How certain the record is."""
-    statements: tuple[Statement, ...] = _record.statements()
-    """What the parties said: confirmations and denials."""
-    notes: str = _record.notes()
-    """Anything else worth knowing, in prose."""
-    _given_id: str | None = _record.given_id()
-    id: str = _record.record_id()
-    """A stable id; by default made from the countries, platform and date."""
 
     def __attrs_post_init__(self) -> None:
         _check_types(self)
