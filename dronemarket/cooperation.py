@@ -86,6 +86,9 @@ def _default_id(record: Cooperation) -> str:
 class Cooperation(_record.Record):
     """A cooperation event or arrangement between parties, with its sources.
 
+    Besides its own fields it has those every record has: ``sources``,
+    ``confidence``, ``statements``, ``notes`` and ``id`` (keyword ``id=``).
+
     Rules: at least one party (two when it is a meeting, visit, agreement
     or exercise) and no party twice; at least one source; the end is not
     surely before the start; a budget carries its amount; a confirmed or

@@ -378,6 +378,9 @@ def _default_id(deal: Deal) -> str:
 class Deal(_record.Record):
     """A transfer of drones from a supplier to a recipient, and what is known of it.
 
+    Besides its own fields it has those every record has: ``sources``,
+    ``confidence``, ``statements``, ``notes`` and ``id`` (keyword ``id=``).
+
     Rules, checked when a deal is made (and again by ``attrs.evolve``):
 
     - supplier and recipient countries differ;

@@ -91,6 +91,9 @@ def _default_id(record: LicensedProduction) -> str:
 class LicensedProduction(_record.Record):
     """Production of a platform outside its maker's country, and what is known of it.
 
+    Besides its own fields it has those every record has: ``sources``,
+    ``confidence``, ``statements``, ``notes`` and ``id`` (keyword ``id=``).
+
     Rules, checked when a record is made (and again by ``attrs.evolve``):
 
     - the host country differs from the licensor's;
