@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import dronemarket
-from dronemarket.__main__ import main
+from dronemarket.__main__ import fit, main
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -186,3 +186,22 @@ def test_main_reports_a_closed_stream_in_process(monkeypatch: pytest.MonkeyPatch
     assert errors.getvalue() == (
         "python -m dronemarket: cannot write the overview: standard output is closed\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("encoding", "expected"),
+    [
+        ("utf-8", "Türkiye → Kyrgyzstan"),
+        ("cp1252", "Türkiye -> Kyrgyzstan"),
+        ("latin-1", "Türkiye -> Kyrgyzstan"),
+        ("ascii", "Turkiye -> Kyrgyzstan"),
+        (None, "Turkiye -> Kyrgyzstan"),
+        ("no-such-codec", "Turkiye -> Kyrgyzstan"),
+    ],
+)
+def test_fit_spells_in_ascii_what_the_encoding_cannot_write(
+    encoding: str | None, expected: str
+) -> None:
+    """`fit` keeps what the encoding writes and spells the rest in ASCII."""
+    assert fit("Türkiye → Kyrgyzstan", encoding) == expected
+    assert fit("中", "ascii") == "?"
