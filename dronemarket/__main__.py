@@ -10,9 +10,12 @@ sanctions and the cooperation (visits, meetings, budgets, proposals).
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
+import unicodedata
 from collections.abc import Sequence
+from typing import TextIO
 
 import dronemarket
 from dronemarket import catalog
@@ -47,18 +50,101 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Print the overview of the built-in market; return the exit status (0)."""
-    arguments = _parser().parse_args(argv)
+# Characters of the overview that have no accent to drop, and their ASCII spelling.
+_ASCII: dict[str, str] = {
+    "\N{RIGHTWARDS ARROW}": "->",
+    "\N{EM DASH}": "-",
+    "\N{EN DASH}": "-",
+    "\N{HORIZONTAL ELLIPSIS}": "...",
+    "\N{LESS-THAN OR EQUAL TO}": "<=",
+    "\N{GREATER-THAN OR EQUAL TO}": ">=",
+    "\N{MULTIPLICATION SIGN}": "x",
+}
+
+
+def fit(text: str, encoding: str | None) -> str:
+    """Return `text` as it can be written in `encoding`, falling back to ASCII where it cannot.
+
+    Characters the encoding cannot write are spelled in ASCII: ``→`` as
+    ``->``, accented letters without their accents, anything else as ``?``.
+
+    >>> fit("Türkiye → Kyrgyzstan", "cp1252")
+    'Türkiye -> Kyrgyzstan'
+    >>> fit("Türkiye → Kyrgyzstan", "ascii")
+    'Turkiye -> Kyrgyzstan'
+    """
     try:
-        print(OVERVIEW)
-        print(f"version {dronemarket.__version__}")
-        print()
-        print(catalog.overview(catalog.market(), units=arguments.units), end="")
-        sys.stdout.flush()
-    except BrokenPipeError:  # `python -m dronemarket | head`: the reader has had enough
+        text.encode(encoding or "ascii")
+    except LookupError:
+        encoding = "ascii"
+    except UnicodeEncodeError:
+        pass
+    else:
+        return text
+    encoding = encoding or "ascii"
+    out = []
+    for char in text:
+        try:
+            char.encode(encoding)
+        except UnicodeEncodeError:
+            plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+            char = _ASCII.get(char) or plain or "?"  # noqa: PLW2901 - the char, spelled anew
+        out.append(char)
+    return "".join(out)
+
+
+def _complain(message: str) -> None:
+    """Write one line to standard error, if there is one that still takes it."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(f"python -m dronemarket: {message}\n")
+            sys.stderr.flush()
+    except (OSError, ValueError):  # stderr is gone too: nothing more can be said
+        pass
+
+
+def _silence(stream: TextIO) -> None:
+    """Point `stream`'s descriptor at the null device, so that the exit-time flush is quiet."""
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, stream.fileno())
+    except (OSError, ValueError):  # no descriptor left to redirect
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print the overview of the built-in market; return the exit status.
+
+    The status is 0, or 1 when the output cannot be written (a closed pipe,
+    a closed standard output, a full disk): then one line on standard error
+    says why, and there is no traceback.
+    """
+    arguments = _parser().parse_args(argv)
+    stdout = sys.stdout
+    if stdout is None:  # started with standard output closed (`>&-`)
+        _complain("cannot write the overview: standard output is closed")
+        return 1
+    text = "\n".join(
+        [
+            OVERVIEW,
+            f"version {dronemarket.__version__}",
+            "",
+            catalog.overview(catalog.market(), units=arguments.units),
+        ]
+    )
+    try:
+        stdout.write(fit(text, getattr(stdout, "encoding", None)))
+        stdout.flush()
+    except (OSError, ValueError) as error:  # ValueError: the stream object is closed
+        if isinstance(error, BrokenPipeError) or getattr(error, "errno", None) == errno.EPIPE:
+            reason = "the reader closed the pipe"
+        elif isinstance(error, OSError):
+            reason = error.strerror or type(error).__name__
+        else:
+            reason = "standard output is closed"
+        _silence(stdout)
+        _complain(f"cannot write the overview: {reason}")
+        return 1
     return 0
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import enum
 import re
+import types
+import typing
 from collections.abc import Callable, Iterable
 from typing import Any, Final, NamedTuple, NoReturn
 
@@ -30,7 +32,12 @@ def a(noun: str) -> str:
 
 def fail(instance: object, attribute: attrs.Attribute[Any], value: object, rule: str) -> NoReturn:
     """Raise the error for `value` breaking `rule` in `instance`'s `attribute`."""
-    _fail(instance, attribute.alias or attribute.name, value, rule)
+    raise_for(instance, attribute.alias or attribute.name, value, rule)
+
+
+def raise_for(instance: object, name: str, value: object, rule: str) -> NoReturn:
+    """Raise the error for `value` breaking `rule` in `instance`'s field called `name`."""
+    raise ValidationError(type(instance).__name__, name, value, rule)
 
 
 def is_a(*kinds: type) -> Validator:
@@ -85,13 +92,28 @@ def items_of(*kinds: type, non_empty: bool = False, unique: bool = False) -> Val
     return check
 
 
-_CONTROL: Final = re.compile("[\x00-\x1f\x7f-\x9f]")
-"""Unicode's control characters (category Cc): exactly these two ranges."""
-_NOTE_CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # prose may have tabs, newlines
+_CONTROL: Final = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+"""Unicode's control characters (category Cc: exactly the first two ranges) and surrogates."""
+_NOTE_CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")  # tabs, newlines
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+"""Lone surrogates: code points a str may hold but UTF-8 (and so JSON on disk) cannot."""
+
+
+def _bad_character(value: str, control: re.Pattern[str], allowed: str) -> str | None:
+    """Return the rule `value` breaks by its characters, or None."""
+    if control.search(value) is None:
+        return None
+    if _SURROGATE.search(value):
+        return "contains a lone surrogate (not encodable as UTF-8)"
+    return f"contains control characters{allowed}"
 
 
 def text(limit: int = MAX_TEXT) -> Validator:
-    """Require a non-blank string without control characters, at most `limit` long."""
+    """Require a string of at most `limit` characters with a letter or a digit.
+
+    It may not be blank, have leading or trailing white space, control
+    characters or lone surrogates (which UTF-8 cannot encode).
+    """
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, str):
@@ -102,20 +124,28 @@ def text(limit: int = MAX_TEXT) -> Validator:
             fail(instance, attribute, value, "has leading or trailing white space")
         if len(value) > limit:
             fail(instance, attribute, value, f"is longer than {limit} characters")
-        if _CONTROL.search(value):
-            fail(instance, attribute, value, "contains control characters")
+        bad = _bad_character(value, _CONTROL, "")
+        if bad is not None:
+            fail(instance, attribute, value, bad)
+        if not any(map(str.isalnum, value)):
+            fail(instance, attribute, value, "has no letter or digit")
 
     return check
 
 
 def note(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Require a string (possibly empty) of at most :data:`MAX_NOTE` characters."""
+    """Require a string (possibly empty) of at most :data:`MAX_NOTE` characters.
+
+    Tabs and newlines are allowed; other control characters and lone
+    surrogates are not.
+    """
     if not isinstance(value, str):
         fail(instance, attribute, value, "is not a string")
     if len(value) > MAX_NOTE:
         fail(instance, attribute, value, f"is longer than {MAX_NOTE} characters")
-    if _NOTE_CONTROL.search(value):
-        fail(instance, attribute, value, "contains control characters (other than tab and newline)")
+    bad = _bad_character(value, _NOTE_CONTROL, " (other than tab and newline)")
+    if bad is not None:
+        fail(instance, attribute, value, bad)
 
 
 def names(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -202,6 +232,68 @@ class Rule(NamedTuple):
     unique: bool = False
 
 
+NON_EMPTY: Final = "dronemarket.non_empty"
+"""Field metadata key: a tuple field needs at least one item (its annotation cannot say so)."""
+UNIQUE: Final = "dronemarket.unique"
+"""Field metadata key: a tuple field may not repeat an item (its annotation cannot say so)."""
+
+
+def _members(annotation: Any) -> tuple[Any, ...]:  # noqa: ANN401 - any annotation
+    """Return the members of a union `annotation`, or the annotation alone."""
+    if typing.get_origin(annotation) in {typing.Union, types.UnionType}:
+        return typing.get_args(annotation)
+    return (annotation,)
+
+
+def _kinds(annotation: Any) -> tuple[tuple[type, ...], bool]:  # noqa: ANN401 - any annotation
+    """Return the classes a union `annotation` admits, and whether it admits None."""
+    members = _members(annotation)
+    optional = type(None) in members
+    kinds = tuple(typing.get_origin(m) or m for m in members if m is not type(None))
+    if not all(isinstance(kind, type) for kind in kinds):
+        message = f"cannot derive a type rule from the annotation {annotation!r}"
+        raise TypeError(message)
+    return kinds, optional
+
+
+def rules_of(cls: type) -> tuple[Rule, ...]:
+    """Return the type rules of `cls`'s attrs fields, derived from their annotations.
+
+    Every public init field without a validator of its own gets one:
+    ``X`` is an instance of X; ``X | None`` may also be None;
+    ``tuple[X, ...]`` is a tuple of X items, with the metadata keys
+    :data:`NON_EMPTY` and :data:`UNIQUE` for what an annotation cannot say.
+    Fields with a validator check themselves.
+    """
+    hints = typing.get_type_hints(cls)
+    rules = []
+    for attribute in attrs.fields(cls):
+        if not attribute.init or attribute.validator is not None or attribute.name[0] == "_":
+            continue
+        annotation = hints[attribute.name]
+        kinds, optional = _kinds(annotation)
+        items: tuple[type, ...] = ()
+        if kinds == (tuple,):  # tuple[X, ...]: its items are checked too
+            (whole,) = (m for m in _members(annotation) if typing.get_origin(m) is tuple)
+            items = _kinds(typing.get_args(whole)[0])[0]
+        rules.append(
+            Rule(
+                attribute.name,
+                kinds,
+                optional=optional,
+                items=items,
+                non_empty=attribute.metadata.get(NON_EMPTY, False),
+                unique=attribute.metadata.get(UNIQUE, False),
+            )
+        )
+    return tuple(rules)
+
+
+def type_checker_of(cls: type) -> Callable[[object], None]:
+    """Return :func:`type_checker` of the rules :func:`rules_of` derives from `cls`."""
+    return type_checker(*rules_of(cls))
+
+
 def type_checker(*rules: Rule) -> Callable[[object], None]:
     """Return one function that checks the types of many fields, for hot classes.
 
@@ -221,7 +313,7 @@ def type_checker(*rules: Rule) -> Callable[[object], None]:
             if type(value) not in exact and (
                 not isinstance(value, rule.kinds) or (type(value) is bool and bool not in exact)
             ):
-                _fail(instance, rule.name, value, f"is not {a(names)}")
+                raise_for(instance, rule.name, value, f"is not {a(names)}")
             if rule.items:
                 _check_items(instance, rule, value)
 
@@ -230,16 +322,11 @@ def type_checker(*rules: Rule) -> Callable[[object], None]:
 
 def _check_items(instance: object, rule: Rule, value: tuple[Any, ...]) -> None:
     if rule.non_empty and not value:
-        _fail(instance, rule.name, value, "is empty (at least one is required)")
+        raise_for(instance, rule.name, value, "is empty (at least one is required)")
     kinds = rule.items
     for item in value:
         if type(item) not in kinds and not isinstance(item, kinds):
             names = " or ".join(kind.__name__ for kind in kinds)
-            _fail(instance, rule.name, item, f"is not {a(names)}")
+            raise_for(instance, rule.name, item, f"is not {a(names)}")
     if rule.unique and len(value) > 1 and len(set(value)) != len(value):
-        _fail(instance, rule.name, value, "has duplicates")
-
-
-def _fail(instance: object, name: str, value: object, rule: str) -> NoReturn:
-    """Raise the error for `value` breaking `rule` in `instance`'s field `name`."""
-    raise ValidationError(type(instance).__name__, name, value, rule)
+        raise_for(instance, rule.name, value, "has duplicates")

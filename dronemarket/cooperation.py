@@ -29,13 +29,13 @@ from typing import Final
 
 from attrs import field, frozen
 
+from dronemarket import _record
 from dronemarket import _validate as v
 from dronemarket.dates import PartialDate
 from dronemarket.deals import Money, slug
 from dronemarket.errors import ValidationError
-from dronemarket.parties import Country, Organization, Statement, check_confidence
+from dronemarket.parties import Country, Organization, check_confidence
 from dronemarket.platforms import Platform
-from dronemarket.sources import Confidence, Source
 
 __all__ = ["MULTILATERAL_KINDS", "Cooperation", "CooperationKind"]
 
@@ -82,15 +82,20 @@ def _default_id(record: Cooperation) -> str:
     return "-".join([slug(record.kind.value), *codes, when]).casefold()[:128]
 
 
-@frozen(cache_hash=True)
-class Cooperation:
+@frozen(cache_hash=True, field_transformer=_record.in_order)
+class Cooperation(_record.Record):
     """A cooperation event or arrangement between parties, with its sources.
+
+    Besides its own fields it has those every record has: ``sources``,
+    ``confidence``, ``statements``, ``notes`` and ``id`` (keyword ``id=``).
 
     Rules: at least one party (two when it is a meeting, visit, agreement
     or exercise) and no party twice; at least one source; the end is not
     surely before the start; a budget carries its amount; a confirmed or
     denied record carries the party's statement.
     """
+
+    _SOURCES_AFTER = "summary"
 
     kind: CooperationKind = field(kw_only=True, validator=v.is_a(CooperationKind))
     """What kind of cooperation it is."""
@@ -102,12 +107,6 @@ class Cooperation:
     """Who takes part: countries, or organizations (which carry their country)."""
     summary: str = field(kw_only=True, validator=v.text())
     """What happened, in one line."""
-    sources: tuple[Source, ...] = field(
-        kw_only=True,
-        converter=v.to_tuple,
-        validator=v.items_of(Source, non_empty=True, unique=True),
-    )
-    """Where it is reported; at least one."""
     start: PartialDate | None = field(
         default=None, kw_only=True, validator=v.optional(v.is_a(PartialDate))
     )
@@ -122,21 +121,9 @@ class Cooperation:
     """The platforms it concerns."""
     value: Money | None = field(default=None, kw_only=True, validator=v.optional(v.is_a(Money)))
     """The money involved (a budget), when reported."""
-    confidence: Confidence = field(
-        default=Confidence.REPORTED, kw_only=True, validator=v.is_a(Confidence)
-    )
-    """How certain it is."""
-    statements: tuple[Statement, ...] = field(
-        default=(), kw_only=True, converter=v.to_tuple, validator=v.items_of(Statement, unique=True)
-    )
-    """What the parties said: confirmations and denials."""
-    notes: str = field(default="", kw_only=True, validator=v.note)
-    """Anything else worth knowing, in prose."""
-    _given_id: str | None = field(default=None, kw_only=True, alias="id", eq=False, repr=False)
-    id: str = field(init=False)
-    """A stable id; by default made from the kind, the parties' countries and the date."""
 
     def __attrs_post_init__(self) -> None:
+        _check_types(self)
         v.settle_id(self, _default_id)
         name = type(self).__name__
         if self.kind in MULTILATERAL_KINDS and len(self.parties) < 2:
@@ -170,3 +157,7 @@ class Cooperation:
         """Return a short label: the kind and the platforms' names."""
         names = ", ".join(platform.name for platform in self.platforms)
         return f"{self.kind.value}: {names}" if names else self.kind.value
+
+
+_check_types = v.type_checker_of(Cooperation)
+"""The type rules of :class:`Cooperation`'s fields that have no validator (from annotations)."""

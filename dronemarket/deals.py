@@ -30,8 +30,10 @@ from __future__ import annotations
 
 import enum
 import functools
+import hashlib
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Final
@@ -39,16 +41,17 @@ from typing import Final
 import attrs
 from attrs import field, frozen
 
-from dronemarket import _iso
+from dronemarket import _iso, _record
 from dronemarket import _validate as v
 from dronemarket.dates import MAX_YEAR, MIN_YEAR, PartialDate
 from dronemarket.errors import UnknownCodeError, ValidationError
-from dronemarket.parties import Organization, Recipient, Statement, Supplier, check_confidence
+from dronemarket.parties import Organization, Recipient, Supplier, check_confidence
 from dronemarket.platforms import Platform
-from dronemarket.sources import Confidence, Source
 
 __all__ = [
     "MAX_AMOUNT",
+    "MAX_AMOUNT_DIGITS",
+    "MAX_AMOUNT_PLACES",
     "MAX_COUNT",
     "MAX_TIV",
     "Condition",
@@ -69,10 +72,32 @@ MAX_AMOUNT: Final = Decimal(10) ** 15
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
+_DIGEST_SIZE: Final = 4
+"""Bytes of the digest a slug carries when its text does not transliterate (8 hex digits)."""
+
+
+def _ascii(text: str) -> str:
+    """Return `text` with accents dropped and other non-ASCII characters removed."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
 @functools.lru_cache(maxsize=4096)
 def slug(text: str) -> str:
-    """Return `text` as a lower-case id fragment: ``"Bayraktar TB2"`` -> ``"bayraktar-tb2"``."""
-    return _SLUG.sub("-", text.casefold()).strip("-")
+    """Return `text` as a lower-case ASCII id fragment: ``"Bayraktar TB2"`` -> ``"bayraktar-tb2"``.
+
+    Accented Latin letters lose their accents (``"TUSAŞ"`` -> ``"tusas"``).
+    A letter or digit with no ASCII form (Cyrillic, Arabic, Chinese) cannot
+    be spelled in an id, so the fragment ends with a short digest of the
+    text instead: distinct names get distinct fragments, the same on every
+    run and under any hash seed (``"Орлан-10"`` -> ``"10-"`` and 8 hex digits).
+    """
+    plain = _ascii(text)
+    fragment = _SLUG.sub("-", plain.casefold()).strip("-")
+    if any(not char.isascii() and char.isalnum() and not _ascii(char) for char in text):
+        key = unicodedata.normalize("NFKC", text).casefold().encode("utf-8", "surrogatepass")
+        digest = hashlib.blake2b(key, digest_size=_DIGEST_SIZE).hexdigest()
+        fragment = f"{fragment}-{digest}" if fragment else digest
+    return fragment
 
 
 def _check_count_part(
@@ -275,9 +300,17 @@ class Delivery:
     """How many (an int is an exact count); None when the source gives none."""
 
 
+MAX_AMOUNT_DIGITS: Final = 28
+"""The most significant digits an amount may have, so that it always reads back from text."""
+MAX_AMOUNT_PLACES: Final = 8
+"""The most decimal places an amount may have, so that it always reads back from text."""
+
+
 def _to_amount(value: Decimal | int | str) -> Decimal:
-    """Turn an int or a decimal string into a Decimal; pass anything else on."""
-    if type(value) is int or isinstance(value, str):
+    """Turn an int or an ASCII decimal string into a Decimal; pass anything else on."""
+    if type(value) is int:
+        return Decimal(value)
+    if isinstance(value, str) and value.isascii():  # Decimal alone reads Arabic-Indic digits too
         try:
             return Decimal(value)
         except (InvalidOperation, ValueError):
@@ -287,11 +320,19 @@ def _to_amount(value: Decimal | int | str) -> Decimal:
 
 def _check_amount(instance: Money, attribute: attrs.Attribute[Decimal], value: object) -> None:
     if not isinstance(value, Decimal):
-        v.fail(instance, attribute, value, "is not a Decimal, an int or a decimal string")
+        rule = "is not a Decimal, an int or a decimal string of ASCII digits"
+        v.fail(instance, attribute, value, rule)
     if not value.is_finite() or value <= 0:
         v.fail(instance, attribute, value, "is not a positive finite amount")
     if value > MAX_AMOUNT:
         v.fail(instance, attribute, value, f"exceeds {MAX_AMOUNT:,} (typo guard)")
+    digits, exponent = value.as_tuple()[1:]
+    if len(digits) > MAX_AMOUNT_DIGITS or -exponent > MAX_AMOUNT_PLACES:  # type: ignore[operator]
+        rule = (
+            f"has more than {MAX_AMOUNT_DIGITS} significant digits "
+            f"or {MAX_AMOUNT_PLACES} decimal places"
+        )
+        v.fail(instance, attribute, value, rule)
 
 
 def _check_currency(instance: Money, attribute: attrs.Attribute[str], value: object) -> None:
@@ -307,6 +348,12 @@ def _check_currency(instance: Money, attribute: attrs.Attribute[str], value: obj
 @frozen(cache_hash=True)
 class Money:
     """An amount of money in an ISO 4217 currency; never a float.
+
+    Rules: the amount is a positive, finite Decimal of at most
+    :data:`MAX_AMOUNT`, with at most :data:`MAX_AMOUNT_DIGITS` significant
+    digits and :data:`MAX_AMOUNT_PLACES` decimal places (so it always reads
+    back from its text); a string amount has ASCII digits only; the currency
+    is an ISO 4217 code.
 
     >>> Money("69000000", "USD")
     Money(amount=Decimal('69000000'), currency='USD', estimate=False)
@@ -332,17 +379,30 @@ def _default_id(deal: Deal) -> str:
     return "-".join(parts).casefold()[:128]
 
 
-@frozen(cache_hash=True)
-class Deal:
+@frozen(cache_hash=True, field_transformer=_record.in_order)
+class Deal(_record.Record):
     """A transfer of drones from a supplier to a recipient, and what is known of it.
 
-    Rules: supplier and recipient countries differ; at least one source;
-    interest and negotiation have no order date and no deliveries; ordered
-    has no deliveries; delivering and delivered have at least one; no
-    delivery is surely before the order; the delivered total does not exceed
-    an exact ordered quantity; a confirmed or denied deal carries the party's
-    statement.
+    Besides its own fields it has those every record has: ``sources``,
+    ``confidence``, ``statements``, ``notes`` and ``id`` (keyword ``id=``).
+
+    Rules, checked when a deal is made (and again by ``attrs.evolve``):
+
+    - supplier and recipient countries differ;
+    - there is at least one source, and no source twice;
+    - interest and negotiation have no order date and no deliveries; an
+      ordered deal has no deliveries yet; delivering and delivered have at
+      least one;
+    - no delivery is surely before the order (a delivery "in 2021" may
+      follow an order of October 2021);
+    - the deliveries do not surely exceed the most ordered: the least they
+      can add up to (each count's ``floor``) is at most ``quantity.high``, so
+      ``Count.up_to(2)`` ordered then 5 delivered is rejected, while a
+      quantity with no upper bound ("dozens") caps nothing;
+    - a confirmed or denied deal carries the party's statement.
     """
+
+    _SOURCES_AFTER = "status"
 
     supplier: Supplier = field(kw_only=True)
     """Who exports: a country, with the manufacturer when known."""
@@ -352,8 +412,6 @@ class Deal:
     """What is transferred."""
     status: DealStatus = field(kw_only=True)
     """Where the deal stands."""
-    sources: tuple[Source, ...] = field(kw_only=True, converter=v.to_tuple)
-    """Where the deal is reported; at least one."""
     ordered: PartialDate | None = field(default=None, kw_only=True)
     """When the order was placed, as precisely as known."""
     announced: PartialDate | None = field(default=None, kw_only=True)
@@ -364,19 +422,12 @@ class Deal:
     """What has been delivered, delivery by delivery."""
     value: Money | None = field(default=None, kw_only=True)
     """What the deal is worth, when reported."""
-    intermediaries: tuple[Organization, ...] = field(default=(), kw_only=True, converter=v.to_tuple)
+    intermediaries: tuple[Organization, ...] = field(
+        default=(), kw_only=True, converter=v.to_tuple, metadata={v.UNIQUE: True}
+    )
     """Organizations that routed the transfer, in order (TSK Vektor)."""
     second_hand: bool = field(default=False, kw_only=True)
     """Whether the units come second hand rather than new."""
-    confidence: Confidence = field(default=Confidence.REPORTED, kw_only=True)
-    """How certain the deal is."""
-    statements: tuple[Statement, ...] = field(default=(), kw_only=True, converter=v.to_tuple)
-    """What the parties said: confirmations and denials."""
-    notes: str = field(default="", kw_only=True, validator=v.note)
-    """Anything else worth knowing, in prose."""
-    _given_id: str | None = field(default=None, kw_only=True, alias="id", eq=False, repr=False)
-    id: str = field(init=False)
-    """A stable id; by default made from the countries, platform and date."""
 
     def __attrs_post_init__(self) -> None:
         # Deals are built by the million: one type check pass instead of a
@@ -408,7 +459,7 @@ class Deal:
             raise ValidationError(name, "status", self.status, rule)
 
     def _check_deliveries(self, name: str) -> None:
-        """Require no delivery before the order and no more than was ordered."""
+        """Require no delivery surely before the order and none surely beyond the most ordered."""
         if self.ordered is not None:
             for delivery in self.deliveries:
                 if delivery.date is not None and delivery.date.surely_before(self.ordered):
@@ -416,7 +467,7 @@ class Deal:
                     raise ValidationError(name, "deliveries", str(delivery.date), rule)
         quantity = self.quantity
         if quantity is not None and quantity.high is not None and self.deliveries:
-            delivered = at_least(delivery.count for delivery in self.deliveries)
+            delivered = floor_sum(delivery.count for delivery in self.deliveries)
             if delivered > quantity.high:
                 rule = f"exceeds the quantity ordered ({quantity})"
                 raise ValidationError(name, "deliveries", f"{delivered} delivered", rule)
@@ -447,27 +498,13 @@ class Deal:
         return tuple(dict.fromkeys(org for org in chain if org is not None))
 
 
-def at_least(counts: Iterable[Count | None]) -> int:
+def floor_sum(counts: Iterable[Count | None]) -> int:
     """Return the least the counts can add up to (an unknown count adds nothing)."""
     return sum(count.floor for count in counts if count is not None)
 
 
-_check_deal_types = v.type_checker(
-    v.Rule("supplier", (Supplier,)),
-    v.Rule("recipient", (Recipient,)),
-    v.Rule("platform", (Platform,)),
-    v.Rule("status", (DealStatus,)),
-    v.Rule("sources", (tuple,), items=(Source,), non_empty=True, unique=True),
-    v.Rule("ordered", (PartialDate,), optional=True),
-    v.Rule("announced", (PartialDate,), optional=True),
-    v.Rule("quantity", (Count,), optional=True),
-    v.Rule("deliveries", (tuple,), items=(Delivery,)),
-    v.Rule("value", (Money,), optional=True),
-    v.Rule("intermediaries", (tuple,), items=(Organization,), unique=True),
-    v.Rule("second_hand", (bool,)),
-    v.Rule("confidence", (Confidence,)),
-    v.Rule("statements", (tuple,), items=(Statement,), unique=True),
-)
+_check_deal_types = v.type_checker_of(Deal)
+"""The type rules of every field of :class:`Deal`, derived once from its annotations."""
 
 
 class Condition(enum.Enum):

@@ -14,7 +14,10 @@ Country.code: 'XYZ' is not an ISO 3166-1 country (expected an alpha-3 code such 
 
 from __future__ import annotations
 
+import pickle
+import reprlib
 from collections.abc import Sequence
+from typing import Any
 
 __all__ = [
     "DroneMarketError",
@@ -26,12 +29,33 @@ __all__ = [
 ]
 
 _MAX_SHOWN = 60  # characters of a rejected value quoted in a message
+_MAX_ITEMS = 20  # items of a container beyond which its repr is abbreviated before it is made
+
+_SHORT_REPR = reprlib.Repr()
+_SHORT_REPR.maxstring = _SHORT_REPR.maxother = _MAX_SHOWN
+_SHORT_REPR.maxlevel = 3
+
+
+def _bounded_repr(value: object) -> str:
+    """Return ``repr(value)``, made from a bounded part of `value` when it is long.
+
+    A string or bytes value is cut before its repr is made (its head and its
+    end are kept); a large container is abbreviated with :mod:`reprlib`. So a
+    ten-million-character value costs a few hundred bytes, not its size again.
+    """
+    if isinstance(value, str) and len(value) > 2 * _MAX_SHOWN:
+        return repr(value[:_MAX_SHOWN] + value[-_MAX_SHOWN:])
+    if isinstance(value, bytes | bytearray) and len(value) > 2 * _MAX_SHOWN:
+        return repr(value[:_MAX_SHOWN] + value[-_MAX_SHOWN:])
+    if isinstance(value, list | tuple | set | frozenset | dict) and len(value) > _MAX_ITEMS:
+        return _SHORT_REPR.repr(value)
+    return repr(value)
 
 
 def _show(value: object) -> str:
     """Return a short, safe ``repr`` of a rejected value for an error message."""
     try:
-        text = repr(value)
+        text = _bounded_repr(value)
     except Exception:  # noqa: BLE001 - e.g. an int over 4,300 digits; the message must not fail
         text = f"<{type(value).__name__} that cannot be shown>"
     if len(text) > _MAX_SHOWN:
@@ -62,8 +86,28 @@ class ValidationError(DroneMarketError, ValueError):
         self.rule = rule
         super().__init__(f"{owner}.{field}: {_show(value)} {rule}")
 
-    def __reduce__(self) -> tuple[type[ValidationError], tuple[str, str, object, str]]:
-        return (type(self), (self.owner, self.field, self.value, self.rule))
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle the error with its message; a value that cannot be pickled is kept as text.
+
+        So an error crosses a process pool whatever value it was given (a
+        lambda, a lock): the copy has the same class, parts and message, and
+        such a value becomes its short repr.
+        """
+        value = self.value
+        try:
+            pickle.dumps(value)
+        except Exception:  # noqa: BLE001 - any value at all may refuse to pickle, in any way
+            value = _show(value)
+        state = {**self.__dict__, "value": value}
+        return (_rebuild, (type(self), self.args, state))
+
+
+def _rebuild(kind: type[BaseException], args: tuple[Any, ...], state: dict[str, Any]) -> Any:  # noqa: ANN401
+    """Return an error of class `kind` with message `args` and attributes `state` (unpickling)."""
+    error = kind.__new__(kind)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class UnitError(ValidationError):

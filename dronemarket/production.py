@@ -28,13 +28,13 @@ from typing import Final
 
 from attrs import field, frozen
 
+from dronemarket import _record
 from dronemarket import _validate as v
 from dronemarket.dates import PartialDate
 from dronemarket.deals import Count, slug, to_count
 from dronemarket.errors import ValidationError
-from dronemarket.parties import Country, Organization, Statement, Supplier, check_confidence
+from dronemarket.parties import Country, Organization, Supplier, check_confidence
 from dronemarket.platforms import Platform
-from dronemarket.sources import Confidence, Source
 
 __all__ = ["Arrangement", "LicensedProduction", "ProductionStatus"]
 
@@ -87,16 +87,27 @@ def _default_id(record: LicensedProduction) -> str:
     return "-".join(parts).casefold()[:128]
 
 
-@frozen(cache_hash=True)
-class LicensedProduction:
+@frozen(cache_hash=True, field_transformer=_record.in_order)
+class LicensedProduction(_record.Record):
     """Production of a platform outside its maker's country, and what is known of it.
 
-    Rules: the host country differs from the licensor's; at least one source;
-    production does not start surely before the agreement; the produced count
-    does not exceed an exact planned count; nothing is produced while the
-    status says production has not started; a confirmed or denied record
-    carries the party's statement.
+    Besides its own fields it has those every record has: ``sources``,
+    ``confidence``, ``statements``, ``notes`` and ``id`` (keyword ``id=``).
+
+    Rules, checked when a record is made (and again by ``attrs.evolve``):
+
+    - the host country differs from the licensor's;
+    - there is at least one source, and no source twice;
+    - production does not start surely before the agreement;
+    - what is produced does not surely exceed the most planned: the
+      produced count's ``floor`` is at most ``planned.high`` (a plan with no
+      upper bound caps nothing);
+    - nothing is produced while the status says production has not started
+      (announced or agreed);
+    - a confirmed or denied record carries the party's statement.
     """
+
+    _SOURCES_AFTER = "status"
 
     platform: Platform = field(kw_only=True, validator=v.is_a(Platform))
     """What is produced (or developed)."""
@@ -108,12 +119,6 @@ class LicensedProduction:
     """How production crosses the border."""
     status: ProductionStatus = field(kw_only=True, validator=v.is_a(ProductionStatus))
     """Where the arrangement stands."""
-    sources: tuple[Source, ...] = field(
-        kw_only=True,
-        converter=v.to_tuple,
-        validator=v.items_of(Source, non_empty=True, unique=True),
-    )
-    """Where it is reported; at least one."""
     licensee: Organization | None = field(
         default=None, kw_only=True, validator=v.optional(v.is_a(Organization))
     )
@@ -140,21 +145,9 @@ class LicensedProduction:
         default=None, kw_only=True, converter=to_count, validator=v.optional(v.is_a(Count))
     )
     """How many have been produced; None when not reported."""
-    confidence: Confidence = field(
-        default=Confidence.REPORTED, kw_only=True, validator=v.is_a(Confidence)
-    )
-    """How certain the record is."""
-    statements: tuple[Statement, ...] = field(
-        default=(), kw_only=True, converter=v.to_tuple, validator=v.items_of(Statement, unique=True)
-    )
-    """What the parties said: confirmations and denials."""
-    notes: str = field(default="", kw_only=True, validator=v.note)
-    """Anything else worth knowing, in prose."""
-    _given_id: str | None = field(default=None, kw_only=True, alias="id", eq=False, repr=False)
-    id: str = field(init=False)
-    """A stable id; by default made from the countries, platform and date."""
 
     def __attrs_post_init__(self) -> None:
+        _check_types(self)
         v.settle_id(self, _default_id)
         name = type(self).__name__
         if self.licensor.country == self.host:
@@ -181,3 +174,7 @@ class LicensedProduction:
         """Return the year it started, or was agreed, or was announced."""
         when = self.started or self.agreed or self.announced
         return when.year if when else None
+
+
+_check_types = v.type_checker_of(LicensedProduction)
+"""The type rules of :class:`LicensedProduction`'s fields with no validator (from annotations)."""

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from decimal import Decimal
 from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+import dronemarket as dm
 from dronemarket import (
     Category,
     Confidence,
@@ -26,6 +32,8 @@ from dronemarket import (
     Source,
     Statement,
     Supplier,
+    _record,
+    _validate,
 )
 from dronemarket.deals import MAX_AMOUNT, MAX_COUNT
 from dronemarket.errors import UnknownCodeError, ValidationError
@@ -252,7 +260,7 @@ def test_money_takes_a_decimal_an_int_or_a_decimal_string(amount: Decimal | int 
 @pytest.mark.parametrize("amount", [69e6, 1.5, 0.1])
 def test_money_rejects_floats(amount: float) -> None:
     """A float amount is rejected: money is never a float."""
-    rule = "is not a Decimal, an int or a decimal string"
+    rule = "is not a Decimal, an int or a decimal string of ASCII digits"
     with pytest.raises(ValidationError, match=exact(f"Money.amount: {amount!r} {rule}")):
         Money(amount, "USD")  # type: ignore[arg-type]
 
@@ -260,7 +268,7 @@ def test_money_rejects_floats(amount: float) -> None:
 @pytest.mark.parametrize("amount", [True, None, "abc", "1,000"])
 def test_money_rejects_other_amounts(amount: object) -> None:
     """A bool, None or a non-decimal string is rejected."""
-    rule = "is not a Decimal, an int or a decimal string"
+    rule = "is not a Decimal, an int or a decimal string of ASCII digits"
     with pytest.raises(ValidationError, match=exact(f"Money.amount: {amount!r} {rule}")):
         Money(amount, "USD")  # type: ignore[arg-type]
 
@@ -271,6 +279,38 @@ def test_money_must_be_positive_and_finite(amount: str) -> None:
     message = f"Money.amount: {Decimal(amount)!r} is not a positive finite amount"
     with pytest.raises(ValidationError, match=exact(message)):
         Money(amount, "USD")
+
+
+@pytest.mark.parametrize(
+    "amount", ["\u0661\u0662", "\u0661\u0662.\u0665", "\uff11\uff12", "\u0967\u0968"]
+)
+def test_money_reads_ascii_digits_only(amount: str) -> None:
+    """A decimal string in other scripts' digits is refused, as the schema refuses it."""
+    rule = "is not a Decimal, an int or a decimal string of ASCII digits"
+    with pytest.raises(ValidationError, match=exact(f"Money.amount: {amount!r} {rule}")):
+        Money(amount, "USD")
+
+
+@pytest.mark.parametrize(
+    "amount", ["1." + "1" * 60, "0.000000001", Decimal("1E-100000"), Decimal("1." + "0" * 40)]
+)
+def test_money_refuses_amounts_that_would_not_read_back(amount: str | Decimal) -> None:
+    """An amount with too many digits or decimal places is refused at construction."""
+    with pytest.raises(
+        ValidationError, match=r"^Money\.amount: .* significant digits or 8 decimal"
+    ):
+        Money(amount, "USD")
+
+
+@given(st.decimals() | st.decimals(places=12) | st.from_regex(r"[0-9]{1,40}(\.[0-9]{1,12})?"))
+def test_money_that_builds_round_trips(amount: Decimal | str) -> None:
+    """A Money either is refused with a library error or reads back equal from its text."""
+    try:
+        money = Money(amount, "USD")
+    except ValidationError:
+        return
+    assert Money(str(money.amount), "USD") == money
+    assert dm.structure(dm.unstructure(money), Money) == money
 
 
 def test_money_above_the_typo_guard_is_rejected() -> None:
@@ -570,3 +610,105 @@ def test_deals_are_equal_by_value_and_hashable() -> None:
     """Two deals built alike are equal and hash equal."""
     assert deal() == deal()
     assert hash(deal()) == hash(deal())
+
+
+# --- Default ids ----------------------------------------------------------------------------
+
+
+def _platform(name: str) -> Platform:
+    return Platform(name, manufacturer=BAYKAR, category=Category.TACTICAL)
+
+
+def test_names_in_other_scripts_get_distinct_default_ids() -> None:
+    """Two deals for 'Орлан-10' and 'Гербера-10' get different default ids."""
+    orlan, gerbera = deal(platform=_platform("Орлан-10")), deal(platform=_platform("Гербера-10"))
+    assert orlan.id != gerbera.id
+    assert orlan.id.startswith("tur-kgz-10-")
+
+
+def test_accented_names_are_transliterated_in_default_ids() -> None:
+    """An accented Latin name loses its accents in the id, with no digest."""
+    assert deal(platform=_platform("Şimşek")).id == "tur-kgz-simsek-2021-10"
+
+
+def test_default_ids_are_the_same_under_any_hash_seed() -> None:
+    """A default id made from a Cyrillic name is the same in two runs with different hash seeds."""
+    code = (
+        "import dronemarket as dm; from dronemarket.deals import slug; "
+        "print(slug('Орлан-10'), slug('翼龙-2'))"
+    )
+    outputs = {
+        subprocess.run(  # noqa: S603 - runs this interpreter on fixed arguments
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONIOENCODING": "utf-8"},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1
+    assert outputs.pop().split()[0].startswith("10-")
+
+
+# --- type rules derived from the fields --------------------------------------------------
+
+
+def test_deal_type_rules_are_derived_from_its_fields() -> None:
+    """Every public init field of Deal without a validator has a type rule from its annotation."""
+    rules = {rule.name: rule for rule in _validate.rules_of(Deal)}
+    unchecked = {
+        a.name for a in attrs.fields(Deal) if a.init and a.validator is None and a.name[0] != "_"
+    }
+    assert set(rules) == unchecked
+    assert rules["sources"] == _validate.Rule(
+        "sources", (tuple,), items=(Source,), non_empty=True, unique=True
+    )
+    assert rules["ordered"] == _validate.Rule("ordered", (PartialDate,), optional=True)
+    assert rules["intermediaries"].unique
+
+
+@attrs.frozen(field_transformer=_record.in_order)
+class _Toy(_record.Record):
+    """A new record type: it gets the shared fields in one line, and their types are checked."""
+
+    _SOURCES_AFTER = "when"
+
+    name: str = attrs.field(kw_only=True)
+    when: PartialDate | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        _toy_types(self)
+
+
+_toy_types = _validate.type_checker_of(_Toy)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"name": 5}, "_Toy.name: 5 is not a str"),
+        ({"when": "2021"}, "_Toy.when: '2021' is not a PartialDate"),
+        ({"sources": []}, "_Toy.sources: () is empty (at least one is required)"),
+        ({"sources": [NEWS, NEWS]}, "_Toy.sources: (Source("),
+        ({"confidence": "reported"}, "_Toy.confidence: 'reported' is not a Confidence"),
+        ({"notes": 5}, "_Toy.notes: 5 is not a string"),
+    ],
+)
+def test_a_new_record_type_gets_the_shared_fields_and_derived_type_rules(
+    changes: dict[str, Any], message: str
+) -> None:
+    """A record declared with the shared field factories checks each field's type on its own."""
+    arguments: dict[str, Any] = {"name": "toy", "sources": [NEWS], **changes}
+    with pytest.raises(ValidationError, match=f"^{re.escape(message)}"):
+        _Toy(**arguments)
+    toy = _Toy(name="toy", sources=[NEWS])
+    assert toy.confidence is Confidence.REPORTED
+    assert [a.name for a in attrs.fields(_Toy)][:5] == [
+        "name",
+        "when",
+        "sources",
+        "confidence",
+        "statements",
+    ]

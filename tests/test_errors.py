@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pickle
+import threading
+import tracemalloc
 
 import pytest
 
@@ -103,3 +105,37 @@ def test_library_errors_are_raised_as_the_documented_classes() -> None:
     with pytest.raises(ValueError, match=r"^Country\.code: 'XYZ' ") as caught:
         dm.Country("XYZ")
     assert type(caught.value) is UnknownCodeError
+
+
+@pytest.mark.parametrize("value", [lambda: 1, threading.Lock(), iter(())])
+def test_validation_error_pickles_whatever_value_it_was_given(value: object) -> None:
+    """An error holding an unpicklable value (a lambda, a lock) pickles, its message intact."""
+    error = ValidationError("Deal", "notes", value, "is not a string")
+    copy = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own object
+    assert type(copy) is ValidationError
+    assert str(copy) == str(error)
+    assert (copy.owner, copy.field, copy.rule) == ("Deal", "notes", "is not a string")
+
+
+def test_subclass_errors_pickle_with_an_unpicklable_value() -> None:
+    """A unit error holding a lambda pickles to a unit error with the same message."""
+    error = UnitError("Specs", "mtow", lambda: 1, "is not a mass")
+    copy = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own object
+    assert type(copy) is UnitError
+    assert str(copy) == str(error)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["x" * 10**7, "é" * 10**7, b"x" * 10**7, list(range(10**6)), {i: i for i in range(10**5)}],
+)
+def test_message_of_a_huge_value_costs_little_memory(value: object) -> None:
+    """Building the message of a ten-million-character value allocates well under a megabyte."""
+    tracemalloc.start()
+    try:
+        error = ValidationError("Source", "title", value, "is too long")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 1_000_000
+    assert len(str(error)) < 200

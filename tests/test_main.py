@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
+import os
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
 import dronemarket
-from dronemarket.__main__ import main
+from dronemarket.__main__ import fit, main
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -109,3 +112,96 @@ def test_help_describes_units() -> None:
     result = _run("--help")
     assert result.returncode == 0
     assert "--units {published,metric,imperial}" in result.stdout
+
+
+def _run_with(env: dict[str, str], **options: Any) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "dronemarket"],
+        capture_output="stdout" not in options,
+        check=False,
+        timeout=120,
+        env={**os.environ, **env},
+        **options,
+    )
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "ascii"])
+def test_module_prints_on_any_stdout_encoding(encoding: str) -> None:
+    """On a cp1252, latin-1 or ASCII stdout, arrows and accents fall back to ASCII; status 0."""
+    result = _run_with({"PYTHONIOENCODING": encoding})
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""
+    out = result.stdout.decode(encoding)
+    assert "Kyrgyzstan: Bayraktar TB2; delivered" in out
+    assert " -> Kyrgyzstan: Bayraktar TB2" in out
+    assert "→" not in out
+
+
+def _assert_one_quiet_line(result: subprocess.CompletedProcess[bytes], reason: str) -> None:
+    assert result.returncode == 1
+    lines = result.stderr.decode().splitlines()
+    assert lines == [f"python -m dronemarket: cannot write the overview: {reason}"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")  # noqa: PTH110
+def test_a_full_disk_is_one_line_on_stderr_and_status_1() -> None:
+    """Writing to a full disk (/dev/full) exits 1 with one line on stderr, no traceback."""
+    with open("/dev/full", "wb") as full:  # noqa: PTH123 - a device, not a path to build
+        result = _run_with({}, stdout=full, stderr=subprocess.PIPE)
+    _assert_one_quiet_line(result, "No space left on device")
+
+
+def test_a_closed_stdout_is_one_line_on_stderr_and_status_1() -> None:
+    """Started with stdout closed (`>&-`), it exits 1 with one line on stderr, no traceback."""
+    result = subprocess.run(
+        ["/bin/sh", "-c", 'exec "$0" -m dronemarket >&-', sys.executable],
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        check=False,
+        timeout=120,
+    )
+    _assert_one_quiet_line(result, "standard output is closed")
+
+
+def test_a_closed_pipe_is_one_line_on_stderr_and_status_1() -> None:
+    """When the reader closes the pipe first, it exits 1 with one line on stderr, no traceback."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "dronemarket"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None
+        process.stdout.close()
+        _, stderr = process.communicate(timeout=120)
+    result = subprocess.CompletedProcess(process.args, process.returncode, b"", stderr)
+    _assert_one_quiet_line(result, "the reader closed the pipe")
+
+
+def test_main_reports_a_closed_stream_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`main()` on a closed stdout object returns 1 and says so on stderr."""
+    closed = io.StringIO()
+    closed.close()
+    errors = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", closed)
+    monkeypatch.setattr(sys, "stderr", errors)
+    assert main([]) == 1
+    assert errors.getvalue() == (
+        "python -m dronemarket: cannot write the overview: standard output is closed\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("encoding", "expected"),
+    [
+        ("utf-8", "Türkiye → Kyrgyzstan"),
+        ("cp1252", "Türkiye -> Kyrgyzstan"),
+        ("latin-1", "Türkiye -> Kyrgyzstan"),
+        ("ascii", "Turkiye -> Kyrgyzstan"),
+        (None, "Turkiye -> Kyrgyzstan"),
+        ("no-such-codec", "Turkiye -> Kyrgyzstan"),
+    ],
+)
+def test_fit_spells_in_ascii_what_the_encoding_cannot_write(
+    encoding: str | None, expected: str
+) -> None:
+    """`fit` keeps what the encoding writes and spells the rest in ASCII."""
+    assert fit("Türkiye → Kyrgyzstan", encoding) == expected
+    assert fit("中", "ascii") == "?"

@@ -187,6 +187,60 @@ def test_wheel_ships_py_typed_and_entry_points(tmp_path: Path) -> None:
     assert not any(name.startswith("tests/") for name in names)
     assert "dronemarket = dronemarket.__main__:main" in entry_points
     assert "[hypothesis]" in entry_points
+    assert "_ = _dronemarket_hypothesis:_register" in entry_points
+    assert "_dronemarket_hypothesis.py" in names
+
+
+# --- the Hypothesis plugin -------------------------------------------------------------------
+
+_IMPORT_HYPOTHESIS = (
+    "import sys\n"
+    "{before}\n"
+    "import hypothesis\n"
+    "loaded = sorted(m for m, module in sys.modules.items() if module is not None "
+    "and m.split('.')[0] in {{'dronemarket', 'pint', 'pycountry', 'cattrs'}})\n"
+    "assert '_dronemarket_hypothesis' in sys.modules, 'the plugin did not run'\n"
+    "print(loaded)\n"
+)
+
+
+def test_importing_hypothesis_imports_nothing_of_dronemarket() -> None:
+    """`import hypothesis` runs the plugin but loads neither dronemarket nor pint nor pycountry."""
+    result = _python(_IMPORT_HYPOTHESIS.format(before=""))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("missing", ["pint", "pycountry", "cattrs", "attrs", "dronemarket"])
+def test_importing_hypothesis_survives_a_missing_dependency(missing: str) -> None:
+    """With a dependency of dronemarket (or dronemarket itself) unimportable, Hypothesis imports."""
+    before = f"sys.modules[{missing!r}] = None  # import {missing} now raises ImportError"
+    result = _python(_IMPORT_HYPOTHESIS.format(before=before))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+_FROM_TYPE_AFTER = """
+import dronemarket as dm
+from dronemarket import deals
+import hypothesis
+from hypothesis import given, settings, strategies as st
+
+@settings(max_examples=5, database=None, deadline=None)
+@given(st.from_type(dm.Deal), st.from_type(dm.Market), st.from_type(dm.Reported))
+def check(deal, market, reported):
+    assert type(deal) is dm.Deal and type(market) is dm.Market and type(reported) is dm.Reported
+
+check()
+print("ok")
+"""
+
+
+def test_from_type_works_when_dronemarket_is_imported_before_hypothesis() -> None:
+    """Imported before Hypothesis, dronemarket's types (lazy ones too) resolve with from_type."""
+    result = _python(_FROM_TYPE_AFTER)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "ok\n"
 
 
 # Calls and attributes that would mean input, output, environment or clock.
@@ -297,3 +351,22 @@ def test_hypothesis_profile_follows_the_environment() -> None:
     named = os.environ.get("HYPOTHESIS_PROFILE")
     expected = named or ("ci" if os.environ.get("CI") else "dev")
     assert settings.default == settings.get_profile(expected)
+
+
+_BROKEN_REGISTRATION = """
+from hypothesis import strategies as st
+
+def refuse(*args, **kwargs):
+    raise RuntimeError("registration refused")
+
+st.register_type_strategy = refuse
+import dronemarket as dm
+print(dm.Deal.__name__)
+"""
+
+
+def test_a_failing_registration_never_breaks_importing_dronemarket() -> None:
+    """If Hypothesis refuses a registration, dronemarket still imports, the type unregistered."""
+    result = _python(_BROKEN_REGISTRATION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "Deal\n"

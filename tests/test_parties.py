@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 import attrs
 import pytest
@@ -423,3 +425,75 @@ def test_public_names_are_exported() -> None:
     """The party types are available from the package root."""
     assert dm.Sanction is Sanction
     assert dm.Statement is Statement
+
+
+@pytest.mark.parametrize("name", ["-", "\u200b", "...", "\u200b\u200c", "—"])
+def test_names_need_a_letter_or_a_digit(name: str) -> None:
+    """A name of punctuation or invisible characters only is refused."""
+    with pytest.raises(
+        dm.ValidationError, match=r"^Organization\.name: .* has no letter or digit$"
+    ):
+        Organization(name, country=Country("TUR"), kind=OrgKind.MANUFACTURER)
+
+
+def test_aliases_need_a_letter_or_a_digit() -> None:
+    """An alias of punctuation only is refused, like a name."""
+    with pytest.raises(dm.ValidationError, match=r"^Organization\.aliases: '-' has no letter"):
+        Organization("Baykar", country=Country("TUR"), kind=OrgKind.MANUFACTURER, aliases={"-"})
+
+
+@pytest.mark.parametrize("field", ["name", "aliases"])
+def test_lone_surrogates_are_refused_in_names(field: str) -> None:
+    """A name or alias holding a lone surrogate (not writable as UTF-8) is refused."""
+    bad = "Bay\ud800kar"
+    given: dict[str, object] = {"name": "Baykar", "aliases": set()}
+    given[field] = bad if field == "name" else {bad}
+    with pytest.raises(dm.ValidationError, match=rf"^Organization\.{field}: .* lone surrogate"):
+        Organization(
+            given["name"],  # type: ignore[arg-type]
+            country=Country("TUR"),
+            kind=OrgKind.MANUFACTURER,
+            aliases=given["aliases"],  # type: ignore[arg-type]
+        )
+
+
+def test_lone_surrogates_are_refused_in_notes() -> None:
+    """A statement's quote (free text) holding a lone surrogate is refused."""
+    source = Source("Title", publisher="Reuters")
+    with pytest.raises(dm.ValidationError, match=r"^Statement\.quote: .* lone surrogate"):
+        Statement(Country("TUR"), position=Confidence.DENIED, source=source, quote="no\udc80")
+
+
+_ODD_VALUES = [5, None, 1.5, [1], {}, b"x", object(), True, 10**100, "\ud800", "x" * 10_000]
+_PUBLIC_CALLS: dict[str, Callable[[Any], object]] = {
+    "PartialDate.parse": PartialDate.parse,
+    "PartialDate.from_date": PartialDate.from_date,
+    "PartialDate": PartialDate,
+    "Country.lookup": Country.lookup,
+    "Country": Country,
+    "Source.title": lambda value: Source(value, publisher="Reuters"),
+    "Source.url": lambda value: Source("Title", publisher="Reuters", url=value),
+    "Source.language": lambda value: Source("Title", publisher="Reuters", language=value),
+    "Organization.aliases": lambda value: Organization(
+        "Baykar", country=Country("TUR"), kind=OrgKind.MANUFACTURER, aliases=value
+    ),
+    "Supplier": dm.Supplier,
+    "Recipient": Recipient,
+    "Sanction.target": lambda value: Sanction(
+        SanctionAuthority.US, target=value, sources=[Source("Title", publisher="Reuters")]
+    ),
+}
+
+
+_NONE_ALLOWED = frozenset({"Source.url", "Supplier", "Recipient"})
+_EMPTY_ALLOWED = frozenset({"Organization.aliases"})
+
+
+@pytest.mark.parametrize("call", _PUBLIC_CALLS, ids=str)
+@pytest.mark.parametrize("value", _ODD_VALUES, ids=lambda value: type(value).__name__)
+def test_wrong_typed_arguments_get_library_errors(call: str, value: object) -> None:
+    """A wrong-typed argument of a public constructor or method is a library error, never raw."""
+    if (value is None and call in _NONE_ALLOWED) or (value == {} and call in _EMPTY_ALLOWED):
+        return  # a valid argument: an unknown country, no address, no aliases
+    with pytest.raises(dm.DroneMarketError):
+        _PUBLIC_CALLS[call](value)

@@ -140,3 +140,12 @@ def test_confidence_has_the_four_documented_levels() -> None:
         "unconfirmed",
         "denied",
     ]
+
+
+@pytest.mark.parametrize("field", ["title", "publisher"])
+@pytest.mark.parametrize(("text", "rule"), [("-", "has no letter or digit"), ("a\udfff", "lone")])
+def test_source_texts_need_a_letter_and_no_lone_surrogate(field: str, text: str, rule: str) -> None:
+    """A title or publisher of punctuation only, or with a lone surrogate, is refused."""
+    given = {"title": "Title", "publisher": "Reuters", field: text}
+    with pytest.raises(ValidationError, match=rf"^Source\.{field}: .* {rule}"):
+        Source(given["title"], publisher=given["publisher"])
