@@ -518,4 +518,4 @@ def test_verdicts_are_determined_or_name_what_is_missing(specs: dm.Specs) -> Non
         assert all(name not in specs.known() for name in verdict.missing)
         for alternative in verdict.alternatives:
             assert alternative.assumes is not None
-            assert alternative.assumes.spec in specs.disputed()
+            assert alternative.assumes.spec in specs.disputed

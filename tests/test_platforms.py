@@ -84,14 +84,14 @@ def test_attribute_access_gives_the_preferred_figure() -> None:
 
 def test_disputed_names_the_specs_whose_sources_disagree() -> None:
     """disputed() lists mtow and payload, not the undisputed ceiling."""
-    assert tb2_specs().disputed() == ("mtow", "payload")
-    assert Specs(ceiling="25,000 ft").disputed() == ()
+    assert tb2_specs().disputed == ("mtow", "payload")
+    assert Specs(ceiling="25,000 ft").disputed == ()
 
 
 def test_the_same_value_in_two_units_is_not_disputed() -> None:
     """Two sources giving 650 kg and 0.65 t agree."""
     specs = Specs(mtow=[Reported("650 kg", BAYKAR_SITE), Reported("0.65 t", ARMY_TECH)])
-    assert specs.disputed() == ()
+    assert specs.disputed == ()
 
 
 def test_an_undisputed_spec_has_one_unsourced_report() -> None:
