@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import math
 from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import (
@@ -37,10 +36,8 @@ from typing import (
     Any,
     Final,
     NamedTuple,
-    NoReturn,
     TypedDict,
     Unpack,
-    cast,
     overload,
 )
 
@@ -412,6 +409,12 @@ def _limits(reg: object) -> dict[str, _Limit]:
     }
 
 
+@functools.lru_cache(maxsize=8)
+def _context(reg: Any) -> tuple[dict[str, _Limit], dict[int, Any], type[Quantity]]:  # noqa: ANN401 - any registry
+    """Return what Specs needs of a registry: bounds, unit memo, Quantity class (one lookup)."""
+    return _limits(reg), unit_table(reg), reg.Quantity
+
+
 _NAMES: Final = tuple(SPEC_FIELDS)
 _NONE: Final = (None,) * len(_NAMES)
 _REAL: Final = (int, float)
@@ -471,18 +474,15 @@ class Specs:
     max_speed = _Preferred()
     engine_power = _Preferred()
 
-    def __init__(self, **specs: Unpack[SpecInputs]) -> None:
+    def __init__(self, **specs: Unpack[SpecInputs]) -> None:  # noqa: C901 - the hot path
         # `_values` is how attrs.evolve and pickle hand over the specs they keep.
-        given_all = cast("dict[str, Any]", specs)
+        given_all: dict[str, Any] = specs  # type: ignore[assignment]
         if "_values" in given_all:
             kept = _check_values(given_all.pop("_values"))
             given_all = {**dict(zip(_NAMES, kept, strict=True)), **given_all}
         reg = registry()
-        limits = _limits(reg)
-        table = unit_table(reg)
-        plain = reg.Quantity
+        limits, table, plain = _context(reg)
         values: list[_Stored] = list(_NONE)
-        sis: dict[str, tuple[float, ...]] = {}
         for name, given in given_all.items():
             limit = limits.get(name)
             if limit is None:
@@ -505,13 +505,10 @@ class Specs:
                     if 0 < si <= limit.upper_si:
                         stored = (magnitude, units, si, reg)
             if stored is None:  # anything else, or out of bounds: checked in full
-                stored, si_values = _normalize(name, given, limit, reg)
-                sis[name] = si_values
-            else:
-                sis[name] = (si,)
+                stored = _normalize(name, given, limit, reg)
             values[limit.position] = stored
-        if len(sis) > 1 and not _ORDERED.isdisjoint(sis):
-            _check_order(sis, values, limits)
+        if len(given_all) > 1 and len(_ORDERED.intersection(given_all)) > 1:
+            _check_order(values, limits)
         object.__setattr__(self, "_values", tuple(values))
 
     def _identity(self) -> tuple[tuple[object, ...], int]:
@@ -608,7 +605,7 @@ class Specs:
 
     def __repr__(self) -> str:
         inner = ", ".join(
-            f"{name}={stored!r}" if type(stored) is Figure else f"{name}={_shown(stored)!r}"  # type: ignore[arg-type]
+            f"{name}={stored!r}" if type(stored) is Figure else f"{name}={_shown(stored)!r}"
             for name, stored in zip(_NAMES, self._values, strict=True)
             if stored is not None
         )
@@ -618,20 +615,18 @@ class Specs:
 def _given(stored: _Stored) -> Stored:
     """Return a stored spec as the public API gives it: a fresh Quantity, a Figure or None."""
     if stored is None or type(stored) is Figure:
-        return stored  # type: ignore[return-value]
+        return stored
     return _build(stored)  # type: ignore[arg-type]
 
 
 def _figure(stored: _Stored) -> Figure | None:
     if stored is None or type(stored) is Figure:
-        return stored  # type: ignore[return-value]
+        return stored
     return Figure((Reported(_build(stored)),))  # type: ignore[arg-type]
 
 
-def _normalize(
-    name: str, given: object, limit: _Limit, reg: object
-) -> tuple[_Raw | Figure, tuple[float, ...]]:
-    """Check anything a spec accepts in full; return it as stored, and its SI values.
+def _normalize(name: str, given: object, limit: _Limit, reg: object) -> _Raw | Figure:
+    """Check anything a spec accepts in full; return it as stored.
 
     A figure with a single plain report (no source, no flag, no note) is
     stored as its raw value, so that equal values are stored alike.
@@ -644,7 +639,7 @@ def _normalize(
             rule = f"exceeds the plausible {spec.description} of {spec.upper}"
             shown = given if isinstance(given, str) else _text(made)
             raise ValidationError("Specs", name, shown, rule)
-        return (made._magnitude, made._units, si, reg), (si,)  # noqa: SLF001
+        return (made._magnitude, made._units, si, reg)  # noqa: SLF001
     try:
         if isinstance(given, Figure):
             figure = given
@@ -659,8 +654,8 @@ def _normalize(
         only = figure.reports[0]
         if only.source is None and not only.estimate and not only.note:
             value = only._value  # noqa: SLF001
-            return (value._magnitude, value._units, sis[0], value._REGISTRY), sis  # noqa: SLF001
-    return figure, sis
+            return (value._magnitude, value._units, sis[0], value._REGISTRY)  # noqa: SLF001
+    return figure
 
 
 def _at_most(value: float, bound: float) -> bool:
@@ -697,21 +692,21 @@ def _rule_of(error: ValidationError) -> str:
     return f"has a bad part: {error}"
 
 
-def _check_order(
-    sis: Mapping[str, tuple[float, ...]], values: list[_Stored], limits: Mapping[str, _Limit]
-) -> None:
+def _si_values(stored: _Raw | Figure) -> tuple[float, ...]:
+    return stored.si_values() if isinstance(stored, Figure) else (stored[2],)
+
+
+def _check_order(values: list[_Stored], limits: Mapping[str, _Limit]) -> None:
     for smaller, larger in _ORDERED_PAIRS:
-        lows, highs = sis.get(smaller), sis.get(larger)
-        if lows is None or highs is None:
+        small, large = values[limits[smaller].position], values[limits[larger].position]
+        if small is None or large is None:
             continue
+        lows, highs = _si_values(small), _si_values(large)
         low, high, most, top = lows[0], highs[0], max(lows), max(highs)
         if low <= high and most <= top:
             continue
         # Compared as equality compares (rounded SI), so that a value equal to
         # the larger one but given in another unit is not "larger" by round-off.
-        small, large = values[limits[smaller].position], values[limits[larger].position]
-        assert small is not None  # noqa: S101 - it has SI values, so it is stored
-        assert large is not None  # noqa: S101 - idem
         if rounded(low) > rounded(high):
             rule = f"exceeds the {SPEC_FIELDS[larger].description} ({_shown(large)})"
             raise ValidationError("Specs", smaller, _shown(small), rule)
@@ -750,7 +745,7 @@ def _check_values(values: object) -> tuple[object, ...]:
 def _is_raw(value: object) -> bool:
     return (
         type(value) is tuple
-        and len(value) == 4  # noqa: PLR2004 - the fields of _Raw
+        and len(value) == 4
         and isinstance(value[3], pint.UnitRegistry)
         and isinstance(value[1], UnitsContainer)
         and type(value[0]) in _REAL
@@ -758,12 +753,12 @@ def _is_raw(value: object) -> bool:
 
 
 def _reports(stored: _Raw | Figure) -> tuple[Reported | str, ...]:
-    return stored.reports if type(stored) is Figure else (_shown(stored),)  # type: ignore[union-attr]
+    return stored.reports if type(stored) is Figure else (_shown(stored),)
 
 
 def _shown(stored: _Raw | Figure) -> str:
     if type(stored) is Figure:
-        return _text(stored.reports[0]._value)  # type: ignore[union-attr]  # noqa: SLF001
+        return _text(stored.reports[0]._value)  # noqa: SLF001
     return _text(_build(stored))  # type: ignore[arg-type]
 
 
@@ -855,10 +850,16 @@ class Platform:
     def __hash__(self) -> int:
         return self._hash
 
-    def __eq__(self, other: object) -> bool:
+    def __eq__(self, other: object) -> bool:  # noqa: PLR0911 - fast exits first
         # Iterative, so that a lineage of any length compares without recursion.
         if type(other) is not Platform:
             return NotImplemented
+        if self is other:
+            return True
+        if self._hash != other._hash or self._own() != other._own():
+            return False
+        if self.variant_of is other.variant_of and self.derived_from is other.derived_from:
+            return True  # the usual case: the same parents, or none
         pending: list[tuple[Platform | None, Platform | None]] = [(self, other)]
         seen: set[tuple[int, int]] = set()
         while pending:
@@ -880,7 +881,11 @@ class Platform:
     def __repr__(self) -> str:
         # Parents are named, not spelled out, so a long lineage gives a short repr.
         parts = [repr(self.name), f"manufacturer={self.manufacturer!r}"]
-        defaults = {"category": None, "roles": frozenset(), "aliases": frozenset()}
+        defaults: dict[str, object] = {
+            "category": None,
+            "roles": frozenset(),
+            "aliases": frozenset(),
+        }
         for name, default in defaults.items():
             value = getattr(self, name)
             if value != default:
@@ -929,4 +934,3 @@ class Platform:
 
 def _hash_of(platform: Platform | None) -> int:
     return 0 if platform is None else platform._hash  # noqa: SLF001
-

@@ -129,9 +129,12 @@ def registry() -> _Registry:
     The call is cheap. The registry is built on first use, under a lock, so
     threads that make their first quantities at the same time all see it whole.
     """
-    reg: _Registry = pint.get_application_registry().get()  # type: ignore[no-untyped-call]
     # lru_cache keys by hash, and pint registries hash by identity.
-    return _ready(reg)
+    return _ready(_APPLICATION.get())
+
+
+_APPLICATION: Final = pint.get_application_registry()  # type: ignore[no-untyped-call]
+"""pint's wrapper of the application registry: one object, whatever registry it holds."""
 
 
 class _Unit(NamedTuple):
@@ -260,9 +263,7 @@ def _check_magnitude(
     return plain
 
 
-def _check_si(
-    magnitude: float, info: _Unit, value: object, owner: str, field: str
-) -> float:
+def _check_si(magnitude: float, info: _Unit, value: object, owner: str, field: str) -> float:
     """Return a checked magnitude in SI base units: finite and, like it, positive."""
     try:
         si = magnitude * info.si_factor
