@@ -83,7 +83,7 @@ def test_attribute_access_gives_the_preferred_figure() -> None:
 
 
 def test_disputed_names_the_specs_whose_sources_disagree() -> None:
-    """disputed() lists mtow and payload, not the undisputed ceiling."""
+    """disputed lists mtow and payload, not the undisputed ceiling."""
     assert tb2_specs().disputed == ("mtow", "payload")
     assert Specs(ceiling="25,000 ft").disputed == ()
 
