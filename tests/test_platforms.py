@@ -687,3 +687,13 @@ def test_disputed_is_a_property_on_specs_as_on_figure() -> None:
     assert specs.disputed == ("mtow", "payload")
     assert specs.figure("mtow").disputed  # type: ignore[union-attr]
     assert not Specs(wingspan="12 m").disputed
+
+
+def test_changing_a_catalog_quantity_changes_no_other_callers_catalog() -> None:
+    """ito on the memoized catalog's take-off mass leaves what every other caller reads."""
+    import dronemarket as dm  # noqa: PLC0415 - the catalog loads on first use
+
+    specs = dm.catalog.market().platform("Bayraktar TB2").specs
+    before = str(specs.mtow)
+    specs.mtow.ito("lb")  # type: ignore[union-attr]
+    assert str(dm.catalog.market().platform("Bayraktar TB2").specs.mtow) == before
