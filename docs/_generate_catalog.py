@@ -40,7 +40,7 @@ A title in parentheses describes an untitled item; it is not a published title.
 ```python
 >>> import dronemarket as dm
 >>> market = dm.catalog.market()
->>> dm.catalog.platform("bayraktar tb-2").specs.disputed()[:2]
+>>> dm.catalog.platform("bayraktar tb-2").specs.disputed[:2]
 ('mtow', 'payload')
 >>> deal = dm.catalog.record("tur-kaz-bayraktar-tb2-2020")
 >>> deal.status.value, str(deal.quantity)

@@ -48,7 +48,15 @@ from dronemarket import _validate as v
 from dronemarket.errors import ValidationError
 from dronemarket.platforms import SPEC_FIELDS, Category, Figure, Platform, Reported, Specs
 from dronemarket.sources import Source
-from dronemarket.units import Dimension, Quantity, quantity, rounded, si_magnitude, unit_label
+from dronemarket.units import (
+    Dimension,
+    Quantity,
+    _new,
+    quantity,
+    rounded,
+    si_magnitude,
+    unit_label,
+)
 
 __all__ = [
     "Classification",
@@ -220,13 +228,16 @@ def _spec_name(instance: object, attribute: attrs.Attribute[Any], value: object)
 def _check_value(instance: Evidence, attribute: attrs.Attribute[Any], value: object) -> None:
     dimension = SPEC_FIELDS[instance.spec].dimension
     checked = quantity(value, dimension, owner="Evidence", field=attribute.alias)  # type: ignore[arg-type]
-    if checked is not value:  # a string, or another registry's Quantity: keep ours
-        object.__setattr__(instance, attribute.name, checked)
+    # Always our own copy, never the caller's Quantity (which can change in place).
+    object.__setattr__(instance, attribute.name, checked)
 
 
-@frozen(eq=False)
+@frozen(eq=False, repr=False)
 class Evidence:
     """A published figure that decided a verdict: the spec, its value and source.
+
+    The value is kept privately; :attr:`value` answers with a fresh Quantity
+    on every read, so changing it in place changes nothing here.
 
     >>> str(Evidence("mtow", quantity("650 kg", Dimension.MASS)))
     'mtow = 650 kg'
@@ -234,12 +245,26 @@ class Evidence:
 
     spec: str = field(validator=_spec_name)
     """The name of the spec, as in :data:`~dronemarket.SPEC_FIELDS` (``"mtow"``)."""
-    value: Quantity = field(validator=_check_value)
-    """The value as published, in its published unit."""
+    _value: Quantity = field(alias="value", validator=_check_value)
     source: Source | None = field(default=None, validator=v.optional(v.is_a(Source)))
     """Who published it, when known."""
     estimate: bool = field(default=False, kw_only=True, validator=v.is_a(bool))
     """Whether the source gives it as an estimate."""
+
+    @property
+    def value(self) -> Quantity:
+        """Return the value as published, in its published unit (a fresh Quantity)."""
+        value = self._value
+        return _new(value._REGISTRY, value._magnitude, value._units)  # noqa: SLF001
+
+    def __repr__(self) -> str:
+        extras = "".join(
+            [
+                f", {self.source!r}" if self.source else "",
+                ", estimate=True" if self.estimate else "",
+            ]
+        )
+        return f"Evidence({self.spec!r}, {_published(self._value)!r}{extras})"
 
     @classmethod
     def of(cls, spec: str, reported: Reported) -> Evidence:
@@ -256,12 +281,17 @@ class Evidence:
 
     def _key(self) -> tuple[object, ...]:
         """Return the identity: the value in SI units, as `Specs` compares values."""
-        return (self.spec, rounded(si_magnitude(self.value)), self.source, self.estimate)
+        return (self.spec, rounded(si_magnitude(self._value)), self.source, self.estimate)
 
     def __str__(self) -> str:
         approx = "~" if self.estimate else ""
         by = f" ({self.source.publisher})" if self.source else ""
-        return f"{self.spec} = {approx}{self.value.magnitude} {unit_label(self.value)}{by}"
+        return f"{self.spec} = {approx}{_published(self._value)}{by}"
+
+
+def _published(value: Quantity) -> str:
+    """Return a value as the short text it parses back from, like ``'650 kg'``."""
+    return f"{value.magnitude} {unit_label(value)}"
 
 
 def _answer_of_scheme(

@@ -16,7 +16,7 @@ attribute access answers with the *preferred* one, the first given:
 <Quantity(650, 'kilogram')>
 >>> [str(report) for report in specs.reported("payload")]
 ['150 kg (Baykar)', '55 kg (Army Technology)']
->>> specs.disputed()
+>>> specs.disputed
 ('mtow', 'payload')
 
 Specs are equal, and hash equal, by value whatever the unit spelling:
@@ -30,20 +30,21 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import (
     TYPE_CHECKING,
     Any,
     Final,
     NamedTuple,
-    NoReturn,
     TypedDict,
     Unpack,
-    cast,
     overload,
 )
 
 import attrs
+import pint
 from attrs import field, frozen
+from pint.util import UnitsContainer
 
 from dronemarket import _validate as v
 from dronemarket.dates import PartialDate
@@ -117,35 +118,66 @@ class Role(enum.Enum):
 
 
 class SpecField(NamedTuple):
-    """What one spec measures, and the plausible range of its values."""
+    """One row of the spec table: what a spec measures, its bound, how it is shown and drawn.
 
+    :data:`SPEC_FIELDS` is the one place the specs are listed. :class:`Specs`
+    takes its keywords and attributes from it, the catalog overview its
+    labels and display units, and :mod:`dronemarket.strategies` the units it
+    publishes random values in.
+    """
+
+    name: str
+    """The keyword and attribute of :class:`Specs`."""
     dimension: Dimension
+    """What it measures."""
     upper: str
     """The largest plausible value; a larger one is taken for a typo."""
     description: str
+    """Its display label, as in "maximum take-off mass" (used in messages and the overview)."""
+    units: tuple[str, ...]
+    """The units it is published in, in practice, simplest first (strategies draw from them)."""
+    metric: str
+    """The unit the overview shows it in, in metric."""
+    imperial: str
+    """The unit the overview shows it in, in imperial."""
+
+    @property
+    def label(self) -> str:
+        """Return the display label (the description)."""
+        return self.description
 
 
-SPEC_FIELDS: Final[Mapping[str, SpecField]] = {
-    "wingspan": SpecField(Dimension.LENGTH, "150 m", "wingspan"),
-    "length": SpecField(Dimension.LENGTH, "100 m", "length"),
-    "mtow": SpecField(Dimension.MASS, "50 t", "maximum take-off mass"),
-    "empty_mass": SpecField(Dimension.MASS, "50 t", "empty mass"),
-    "payload": SpecField(Dimension.MASS, "20 t", "payload"),
-    "warhead": SpecField(Dimension.MASS, "5 t", "warhead mass"),
-    "endurance": SpecField(Dimension.DURATION, "2000 h", "endurance"),
-    "ceiling": SpecField(Dimension.LENGTH, "40 km", "service ceiling"),
-    "range": SpecField(Dimension.LENGTH, "50000 km", "range"),
-    "combat_radius": SpecField(Dimension.LENGTH, "25000 km", "combat radius"),
-    "datalink_range": SpecField(Dimension.LENGTH, "50000 km", "datalink range"),
-    "cruise_speed": SpecField(Dimension.SPEED, "2000 m/s", "cruise speed"),
-    "max_speed": SpecField(Dimension.SPEED, "2000 m/s", "maximum speed"),
-    "engine_power": SpecField(Dimension.POWER, "100 MW", "engine power"),
-}
-"""Every spec :class:`Specs` holds: its dimension and plausibility bound.
+def _table(*rows: SpecField) -> Mapping[str, SpecField]:
+    return MappingProxyType({row.name: row for row in rows})
 
-Every spec must be positive and at most its bound; the bounds are generous
-(a 150 m wingspan, a 40 km ceiling, 2,000 h endurance, 50,000 km range) so
-they only catch typos such as a ceiling in kilometres given as metres.
+
+_L, _M, _T = Dimension.LENGTH, Dimension.MASS, Dimension.DURATION
+_S, _P = Dimension.SPEED, Dimension.POWER
+_SPEEDS: Final = ("km/h", "kn", "m/s")
+
+SPEC_FIELDS: Final[Mapping[str, SpecField]] = _table(
+    SpecField("wingspan", _L, "150 m", "wingspan", ("m", "ft"), "m", "ft"),
+    SpecField("length", _L, "100 m", "length", ("m", "ft"), "m", "ft"),
+    SpecField("mtow", _M, "50 t", "maximum take-off mass", ("kg", "lb", "t"), "kg", "lb"),
+    SpecField("empty_mass", _M, "50 t", "empty mass", ("kg", "lb", "t"), "kg", "lb"),
+    SpecField("payload", _M, "20 t", "payload", ("kg", "lb"), "kg", "lb"),
+    SpecField("warhead", _M, "5 t", "warhead mass", ("kg", "lb"), "kg", "lb"),
+    SpecField("endurance", _T, "2000 h", "endurance", ("h", "min"), "h", "h"),
+    SpecField("ceiling", _L, "40 km", "service ceiling", ("m", "ft", "km"), "m", "ft"),
+    SpecField("range", _L, "50000 km", "range", ("km", "m"), "km", "mi"),
+    SpecField("combat_radius", _L, "25000 km", "combat radius", ("km", "m"), "km", "mi"),
+    SpecField("datalink_range", _L, "50000 km", "datalink range", ("km", "m"), "km", "mi"),
+    SpecField("cruise_speed", _S, "2000 m/s", "cruise speed", _SPEEDS, "km/h", "mph"),
+    SpecField("max_speed", _S, "2000 m/s", "maximum speed", _SPEEDS, "km/h", "mph"),
+    SpecField("engine_power", _P, "100 MW", "engine power", ("hp", "kW"), "kW", "hp"),
+)
+"""THE table of specs: every spec :class:`Specs` holds, by name, in order.
+
+Each row gives the dimension, the plausibility bound, the display label, the
+units strategies draw from and the overview's display units. Every spec must
+be positive and at most its bound; the bounds are generous (a 150 m wingspan,
+a 40 km ceiling, 2,000 h endurance, 50,000 km range) so they only catch typos
+such as a ceiling in kilometres given as metres.
 """
 
 # (smaller, larger): the smaller may not exceed the larger.
@@ -163,31 +195,45 @@ def _report_value(value: Quantity | str) -> Quantity:
     return quantity(value, None, owner="Reported", field="value")
 
 
+def _fresh(value: Quantity) -> Quantity:
+    """Return a new Quantity equal to one a record keeps: callers may change theirs."""
+    return _new(value._REGISTRY, value._magnitude, value._units)  # noqa: SLF001
+
+
 @frozen(eq=False, repr=False)
 class Reported:
     """One published value of a spec, with its source.
+
+    The value is kept privately; :attr:`value` answers with a fresh Quantity
+    on every read, so changing it in place (``q.ito("lb")``) changes nothing
+    here.
 
     >>> str(Reported("650 kg", Source("TB2", publisher="Baykar"), estimate=True))
     '~650 kg (Baykar)'
     """
 
-    value: Quantity = field(converter=_report_value)
-    """The value, in the unit it was published in."""
+    _value: Quantity = field(alias="value", converter=_report_value)
     source: Source | None = field(default=None, validator=v.optional(v.is_a(Source)))
     """Who published it; None when the caller does not say."""
     estimate: bool = field(default=False, kw_only=True, validator=v.is_a(bool))
     """Whether the source gives it as an estimate ("about", "approximately")."""
     note: str = field(default="", kw_only=True, validator=v.note)
     """Context: the variant, the configuration, a caveat."""
+    _si: float = field(init=False, repr=False)
     _key: tuple[object, ...] = field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        value = self.value  # quantity() has checked it is of a known dimension
+        value = self._value  # quantity() has checked it: known dimension, finite SI
         info = unit_of(value._REGISTRY, value._units)  # noqa: SLF001
-        si = rounded(value._magnitude * info.si_factor)  # noqa: SLF001
-        object.__setattr__(
-            self, "_key", (info.dimension, si, self.source, self.estimate, self.note)
-        )
+        si = value._magnitude * info.si_factor  # noqa: SLF001
+        object.__setattr__(self, "_si", si)
+        key = (info.dimension, rounded(si), self.source, self.estimate, self.note)
+        object.__setattr__(self, "_key", key)
+
+    @property
+    def value(self) -> Quantity:
+        """Return the value, in the unit it was published in (a fresh Quantity)."""
+        return _fresh(self._value)
 
     @property
     def dimension(self) -> Dimension:
@@ -210,12 +256,12 @@ class Reported:
                 f", note={self.note!r}" if self.note else "",
             ]
         )
-        return f"Reported({_text(self.value)!r}{extras})"
+        return f"Reported({_text(self._value)!r}{extras})"
 
     def __str__(self) -> str:
         approx = "~" if self.estimate else ""
         by = f" ({self.source.publisher})" if self.source else ""
-        return f"{approx}{_text(self.value)}{by}"
+        return f"{approx}{_text(self._value)}{by}"
 
 
 def _text(value: Quantity) -> str:
@@ -253,7 +299,7 @@ class Figure:
 
     @property
     def preferred(self) -> Quantity:
-        """Return the preferred value: the first reported."""
+        """Return the preferred value: the first reported (a fresh Quantity)."""
         return self.reports[0].value
 
     @property
@@ -268,7 +314,7 @@ class Figure:
 
     def si_values(self) -> tuple[float, ...]:
         """Return every reported value in SI base units, preferred first."""
-        return tuple(si_magnitude(report.value) for report in self.reports)
+        return tuple(report._si for report in self.reports)  # noqa: SLF001
 
     def __iter__(self) -> Iterator[Reported]:
         return iter(self.reports)
@@ -283,7 +329,7 @@ class Figure:
 
     def __repr__(self) -> str:
         if len(self.reports) == 1 and self.reports[0].source is None:
-            return repr(_text(self.preferred))
+            return repr(_text(self.reports[0]._value))  # noqa: SLF001
         return f"Figure({', '.join(map(repr, self.reports))})"
 
 
@@ -296,7 +342,7 @@ SpecInput = Quantity | str | Reported | Figure | Sequence[Reported | Quantity | 
 
 
 class SpecInputs(TypedDict, total=False):
-    """The keyword arguments of :class:`Specs`, each optional."""
+    """The keyword arguments of :class:`Specs`, each optional (one per :data:`SPEC_FIELDS` row)."""
 
     wingspan: SpecInput
     length: SpecInput
@@ -314,8 +360,18 @@ class SpecInputs(TypedDict, total=False):
     engine_power: SpecInput
 
 
+# A plain spec is kept raw, never as a Quantity a caller could change in place:
+# (magnitude, units, SI magnitude, registry). Reading it builds a fresh Quantity.
+_Raw = tuple[float, "UnitsContainer", float, Any]
+_Stored = _Raw | Figure | None
+
+
+def _build(raw: _Raw) -> Quantity:
+    return _new(raw[3], raw[0], raw[1])
+
+
 class _Preferred:
-    """A Specs attribute that answers with the preferred Quantity of a spec."""
+    """A Specs attribute that answers with the preferred Quantity of a spec (fresh)."""
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.index = _NAMES.index(name)
@@ -330,9 +386,11 @@ class _Preferred:
         if instance is None:
             return self
         stored = instance._values[self.index]  # noqa: SLF001
-        if isinstance(stored, Figure):
-            return stored.reports[0].value
-        return stored
+        if stored is None:
+            return None
+        if type(stored) is Figure:
+            return stored.preferred
+        return _build(stored)  # type: ignore[arg-type]
 
 
 class _Limit(NamedTuple):
@@ -351,12 +409,20 @@ def _limits(reg: object) -> dict[str, _Limit]:
     }
 
 
+@functools.lru_cache(maxsize=8)
+def _context(reg: Any) -> tuple[dict[str, _Limit], dict[int, Any], type[Quantity]]:  # noqa: ANN401 - any registry
+    """Return what Specs needs of a registry: bounds, unit memo, Quantity class (one lookup)."""
+    return _limits(reg), unit_table(reg), reg.Quantity
+
+
 _NAMES: Final = tuple(SPEC_FIELDS)
 _NONE: Final = (None,) * len(_NAMES)
 _REAL: Final = (int, float)
+# Which specs take part in an ordering rule: with at most one of them, none applies.
+_ORDERED: Final = frozenset(name for pair in _ORDERED_PAIRS for name in pair)
 
 Stored = Quantity | Figure | None
-"""How Specs keeps a spec: a Quantity, a Figure when it has more to say, or None."""
+"""How Specs gives a spec as stored: a Quantity, a Figure when it has more to say, or None."""
 
 
 @frozen(init=False, eq=False, repr=False)
@@ -367,7 +433,9 @@ class Specs:
     :class:`Reported` value, a list of them (preferred first) or a
     :class:`Figure`. Attribute access (``specs.mtow``) answers with the
     preferred Quantity, or None when unknown; :meth:`reported` gives every
-    reported value and :meth:`figure` the whole :class:`Figure`.
+    reported value and :meth:`figure` the whole :class:`Figure`. Every
+    Quantity handed out is a fresh one: changing it in place changes nothing
+    here.
 
     Rules, checked at construction: each spec has its dimension and lies in
     ``(0, bound]`` (see :data:`SPEC_FIELDS`); payload and empty mass do not
@@ -378,18 +446,18 @@ class Specs:
     smaller spec exceeds every reported value of the larger one.
 
     Equality and hashing compare values in SI units (to about ten significant
-    digits), sources and estimate flags; both are computed once, at
-    construction, so neither pays a unit conversion. ``attrs.evolve(specs,
+    digits), sources and estimate flags; the key is computed once, on first
+    use, so neither pays a unit conversion. ``attrs.evolve(specs,
     mtow=...)`` and :meth:`replace` re-validate.
     """
 
     # The fourteen specs, in SPEC_FIELDS order, in one slot: one store instead
     # of fourteen at construction. A spec given as one plain, unsourced value
-    # is kept as its Quantity; anything richer as a Figure ("12 m" and
+    # is kept raw (see _Raw); anything richer as a Figure ("12 m" and
     # Figure.of("12 m") are equal and stored alike).
-    _values: tuple[Stored, ...] = field(alias="_values")
-    _key: tuple[object, ...] = field(init=False, repr=False)
-    _hash: int = field(init=False, repr=False)
+    _values: tuple[_Stored, ...] = field(alias="_values")
+    _key: tuple[object, ...] = field(init=False, repr=False)  # set on first ==/hash
+    _hash: int = field(init=False, repr=False)  # idem
 
     wingspan = _Preferred()
     length = _Preferred()
@@ -407,20 +475,14 @@ class Specs:
     engine_power = _Preferred()
 
     def __init__(self, **specs: Unpack[SpecInputs]) -> None:  # noqa: C901 - the hot path
-        # `_values` is how attrs.evolve hands over the specs it does not change.
-        _values = cast("dict[str, Any]", specs).pop("_values", _NONE)
+        # `_values` is how attrs.evolve and pickle hand over the specs they keep.
+        given_all: dict[str, Any] = specs  # type: ignore[assignment]
+        if "_values" in given_all:
+            kept = _check_values(given_all.pop("_values"))
+            given_all = {**dict(zip(_NAMES, kept, strict=True)), **given_all}
         reg = registry()
-        limits = _limits(reg)
-        table = unit_table(reg)
-        plain = reg.Quantity
-        values: list[Stored] = list(_NONE)
-        keys: list[object] = list(_NONE)
-        sis: dict[str, tuple[float, ...]] = {}
-        given_all: dict[str, object] = (
-            dict(specs)
-            if _values is _NONE
-            else {**dict(zip(_NAMES, _check_values(_values), strict=True)), **specs}
-        )
+        limits, table, plain = _context(reg)
+        values: list[_Stored] = list(_NONE)
         for name, given in given_all.items():
             limit = limits.get(name)
             if limit is None:
@@ -428,50 +490,54 @@ class Specs:
                 raise ValidationError("Specs", name, given, f"is not a spec (known: {known})")
             if given is None:
                 continue
-            value = given if type(given) is plain else _normalize(name, given, limit)
-            if isinstance(value, Figure):
-                sis[name] = _check_figure(name, value, limit)
-                keys[limit.position] = value._key  # noqa: SLF001
-            else:
-                units = value._units  # noqa: SLF001
+            stored: _Stored = None
+            if type(given) is plain:  # the fast path: a plain Quantity of the registry
+                units = given._units  # noqa: SLF001
                 info = table.get(id(units))
                 if info is None or info.units is not units:
                     info = unit_of(reg, units)
-                magnitude = value._magnitude  # noqa: SLF001
-                if type(magnitude) not in _REAL or info.dimension is not limit.dimension:
-                    _reject(name, value)
-                try:
-                    si = magnitude * info.si_factor
-                except OverflowError:  # an int too large for a float
-                    _reject(name, value)
-                if not (si > 0 and _at_most(si, limit.upper_si)):
-                    _reject(name, value)
-                if value is given:  # the caller's own, mutable Quantity: keep a copy
-                    value = _new(reg, magnitude, info.units)
-                sis[name] = (si,)
-                keys[limit.position] = rounded(si)
-            values[limit.position] = value
-        if len(sis) > 1:
-            _check_order(sis, values, limits)
-        key = tuple(keys)
-        setter = object.__setattr__
-        setter(self, "_values", tuple(values))
-        setter(self, "_key", key)
-        setter(self, "_hash", hash(key))
+                magnitude = given._magnitude  # noqa: SLF001
+                if type(magnitude) in _REAL and info.dimension is limit.dimension:
+                    try:
+                        si = magnitude * info.si_factor
+                    except OverflowError:  # an int too large for a float: the slow path says so
+                        si = 0.0
+                    if 0 < si <= limit.upper_si:
+                        stored = (magnitude, units, si, reg)
+            if stored is None:  # anything else, or out of bounds: checked in full
+                stored = _normalize(name, given, limit, reg)
+            values[limit.position] = stored
+        if len(given_all) > 1 and len(_ORDERED.intersection(given_all)) > 1:
+            _check_order(values, limits)
+        object.__setattr__(self, "_values", tuple(values))
+
+    def _identity(self) -> tuple[tuple[object, ...], int]:
+        """Return the equality key and hash, computing them on first use."""
+        try:
+            return self._key, self._hash
+        except AttributeError:
+            key = tuple(
+                None
+                if stored is None
+                else stored._key  # noqa: SLF001
+                if type(stored) is Figure
+                else rounded(stored[2])  # type: ignore[index]
+                for stored in self._values
+            )
+            object.__setattr__(self, "_key", key)
+            object.__setattr__(self, "_hash", hash(key))
+            return key, self._hash
 
     def __reduce__(self) -> tuple[object, ...]:
-        # Rebuilt, not restored: the cached hash depends on the process.
-        return (_rebuild_specs, (self._values,))
+        # Rebuilt, not restored: the hash depends on the process.
+        return (_rebuild_specs, (self.stored_values(),))
 
     def figure(self, name: str) -> Figure | None:
         """Return the :class:`Figure` of spec `name`, or None when unknown."""
         given: object = name  # callers may pass anything; answer with our error
         if not isinstance(given, str) or given not in SPEC_FIELDS:
             raise ValidationError("Specs", "name", name, "is not a spec")
-        stored = self._values[_NAMES.index(name)]
-        if stored is None or isinstance(stored, Figure):
-            return stored
-        return Figure((Reported(stored),))
+        return _figure(self._values[_NAMES.index(name)])
 
     def reported(self, name: str) -> tuple[Reported, ...]:
         """Return every reported value of spec `name`, preferred first."""
@@ -479,7 +545,7 @@ class Specs:
         return () if figure is None else figure.reports
 
     def known(self) -> dict[str, Quantity]:
-        """Return the preferred value of every spec that is known, by name."""
+        """Return the preferred value of every spec that is known, by name (fresh Quantities)."""
         return {
             name: getattr(self, name)
             for name, stored in zip(_NAMES, self._values, strict=True)
@@ -489,16 +555,22 @@ class Specs:
     def figures(self) -> dict[str, Figure]:
         """Return the :class:`Figure` of every spec that is known, by name."""
         return {
-            name: stored if isinstance(stored, Figure) else Figure((Reported(stored),))
-            for name, stored in self.stored().items()
+            name: _figure(stored)  # type: ignore[misc]
+            for name, stored in zip(_NAMES, self._values, strict=True)
+            if stored is not None
         }
 
+    @property
     def disputed(self) -> tuple[str, ...]:
-        """Return the names of the specs whose sources disagree."""
+        """The names of the specs whose sources disagree (empty when none do).
+
+        Like :attr:`Figure.disputed`, a property, and true exactly when some
+        spec is disputed.
+        """
         return tuple(
             name
             for name, stored in zip(_NAMES, self._values, strict=True)
-            if isinstance(stored, Figure) and stored.disputed
+            if type(stored) is Figure and stored.disputed
         )
 
     def replace(self, **specs: Unpack[SpecInputs]) -> Self:
@@ -507,13 +579,16 @@ class Specs:
         return type(self)(**merged)
 
     def stored_values(self) -> tuple[Stored, ...]:
-        """Return every spec as stored, None where unknown, in :data:`SPEC_FIELDS` order."""
-        return self._values
+        """Return every spec as stored, None where unknown, in :data:`SPEC_FIELDS` order.
+
+        A plain spec comes as a fresh Quantity, a richer one as its Figure.
+        """
+        return tuple(_given(stored) for stored in self._values)
 
     def stored(self) -> dict[str, Quantity | Figure]:
-        """Return each known spec as stored: a Quantity, or a Figure when richer."""
+        """Return each known spec as stored: a fresh Quantity, or a Figure when richer."""
         return {
-            name: stored
+            name: _given(stored)  # type: ignore[misc]
             for name, stored in zip(_NAMES, self._values, strict=True)
             if stored is not None
         }
@@ -521,27 +596,50 @@ class Specs:
     def __eq__(self, other: object) -> bool:
         if type(other) is not Specs:
             return NotImplemented
-        return self._hash == other._hash and self._key == other._key
+        key, hashed = self._identity()
+        other_key, other_hashed = other._identity()
+        return hashed == other_hashed and key == other_key
 
     def __hash__(self) -> int:
-        return self._hash
+        return self._identity()[1]
 
     def __repr__(self) -> str:
         inner = ", ".join(
-            f"{name}={stored!r}" if isinstance(stored, Figure) else f"{name}={_text(stored)!r}"
-            for name, stored in self.stored().items()
+            f"{name}={stored!r}" if type(stored) is Figure else f"{name}={_shown(stored)!r}"
+            for name, stored in zip(_NAMES, self._values, strict=True)
+            if stored is not None
         )
         return f"Specs({inner})"
 
 
-def _normalize(name: str, given: object, limit: _Limit) -> Quantity | Figure:
-    """Turn anything a spec accepts but a plain Quantity of the registry into one.
+def _given(stored: _Stored) -> Stored:
+    """Return a stored spec as the public API gives it: a fresh Quantity, a Figure or None."""
+    if stored is None or type(stored) is Figure:
+        return stored
+    return _build(stored)  # type: ignore[arg-type]
 
-    A figure with a single plain report (no source, no flag, no note) becomes
-    its Quantity, so that equal values are stored alike.
+
+def _figure(stored: _Stored) -> Figure | None:
+    if stored is None or type(stored) is Figure:
+        return stored
+    return Figure((Reported(_build(stored)),))  # type: ignore[arg-type]
+
+
+def _normalize(name: str, given: object, limit: _Limit, reg: object) -> _Raw | Figure:
+    """Check anything a spec accepts in full; return it as stored.
+
+    A figure with a single plain report (no source, no flag, no note) is
+    stored as its raw value, so that equal values are stored alike.
     """
     if not isinstance(given, Figure | Reported | list | tuple):
-        return quantity(given, limit.dimension, owner="Specs", field=name)  # type: ignore[arg-type]
+        made = quantity(given, limit.dimension, owner="Specs", field=name)  # type: ignore[arg-type]
+        si = si_magnitude(made)
+        if not _at_most(si, limit.upper_si):
+            spec = SPEC_FIELDS[name]
+            rule = f"exceeds the plausible {spec.description} of {spec.upper}"
+            shown = given if isinstance(given, str) else _text(made)
+            raise ValidationError("Specs", name, shown, rule)
+        return (made._magnitude, made._units, si, reg)  # noqa: SLF001
     try:
         if isinstance(given, Figure):
             figure = given
@@ -551,19 +649,13 @@ def _normalize(name: str, given: object, limit: _Limit) -> Quantity | Figure:
             figure = Figure(tuple(_as_reported(item) for item in given))
     except ValidationError as error:
         raise type(error)("Specs", name, given, _rule_of(error)) from None
+    sis = _check_figure(name, figure, limit)
     if len(figure.reports) == 1:
         only = figure.reports[0]
         if only.source is None and not only.estimate and not only.note:
-            return only.value
+            value = only._value  # noqa: SLF001
+            return (value._magnitude, value._units, sis[0], value._REGISTRY)  # noqa: SLF001
     return figure
-
-
-def _reject(name: str, given: object) -> NoReturn:
-    """Raise the error for a plain Quantity that does not fit spec `name`."""
-    spec = SPEC_FIELDS[name]
-    quantity(given, spec.dimension, owner="Specs", field=name)  # type: ignore[arg-type]  # raises
-    rule = f"exceeds the plausible {spec.description} of {spec.upper}"
-    raise ValidationError("Specs", name, given, rule)
 
 
 def _at_most(value: float, bound: float) -> bool:
@@ -589,7 +681,7 @@ def _check_figure(name: str, figure: Figure, limit: _Limit) -> tuple[float, ...]
     for report, value in zip(figure.reports, values, strict=True):
         if not _at_most(value, limit.upper_si):
             rule = f"exceeds the plausible {spec.description} of {spec.upper}"
-            raise ValidationError("Specs", name, _text(report.value), rule)
+            raise ValidationError("Specs", name, _text(report._value), rule)  # noqa: SLF001
     return values
 
 
@@ -600,21 +692,21 @@ def _rule_of(error: ValidationError) -> str:
     return f"has a bad part: {error}"
 
 
-def _check_order(
-    sis: Mapping[str, tuple[float, ...]], values: list[Stored], limits: Mapping[str, _Limit]
-) -> None:
+def _si_values(stored: _Raw | Figure) -> tuple[float, ...]:
+    return stored.si_values() if isinstance(stored, Figure) else (stored[2],)
+
+
+def _check_order(values: list[_Stored], limits: Mapping[str, _Limit]) -> None:
     for smaller, larger in _ORDERED_PAIRS:
-        lows, highs = sis.get(smaller), sis.get(larger)
-        if lows is None or highs is None:
+        small, large = values[limits[smaller].position], values[limits[larger].position]
+        if small is None or large is None:
             continue
+        lows, highs = _si_values(small), _si_values(large)
         low, high, most, top = lows[0], highs[0], max(lows), max(highs)
         if low <= high and most <= top:
             continue
         # Compared as equality compares (rounded SI), so that a value equal to
         # the larger one but given in another unit is not "larger" by round-off.
-        small, large = values[limits[smaller].position], values[limits[larger].position]
-        assert small is not None  # noqa: S101 - it has SI values, so it is stored
-        assert large is not None  # noqa: S101 - idem
         if rounded(low) > rounded(high):
             rule = f"exceeds the {SPEC_FIELDS[larger].description} ({_shown(large)})"
             raise ValidationError("Specs", smaller, _shown(small), rule)
@@ -630,24 +722,44 @@ def _rebuild_specs(values: tuple[Stored, ...]) -> Specs:
     return Specs(_values=values)  # type: ignore[call-arg]
 
 
-def _check_values(values: object) -> tuple[Stored, ...]:
-    """Check the stored specs `attrs.evolve` hands back to :class:`Specs`."""
-    if (
-        type(values) is not tuple
-        or len(values) != len(_NAMES)
-        or not all(value is None or isinstance(value, Figure | Quantity) for value in values)
-    ):
+def _check_values(values: object) -> tuple[object, ...]:
+    """Check the stored specs `attrs.evolve` or pickle hand back to :class:`Specs`.
+
+    Raw values are rebuilt as Quantities, so that everything is checked again.
+    """
+    if type(values) is not tuple or len(values) != len(_NAMES):
         rule = f"is not a tuple of {len(_NAMES)} stored specs (use keywords such as mtow=)"
         raise ValidationError("Specs", "_values", values, rule)
-    return values
+    made: list[object] = []
+    for value in values:
+        if value is None or isinstance(value, Figure | Quantity):
+            made.append(value)
+        elif _is_raw(value):
+            made.append(_build(value))
+        else:
+            rule = f"is not a tuple of {len(_NAMES)} stored specs (use keywords such as mtow=)"
+            raise ValidationError("Specs", "_values", values, rule)
+    return tuple(made)
 
 
-def _reports(stored: Quantity | Figure) -> tuple[Reported | str, ...]:
-    return stored.reports if isinstance(stored, Figure) else (_text(stored),)
+def _is_raw(value: object) -> bool:
+    return (
+        type(value) is tuple
+        and len(value) == 4
+        and isinstance(value[3], pint.UnitRegistry)
+        and isinstance(value[1], UnitsContainer)
+        and type(value[0]) in _REAL
+    )
 
 
-def _shown(stored: Quantity | Figure) -> str:
-    return _text(stored.preferred if isinstance(stored, Figure) else stored)
+def _reports(stored: _Raw | Figure) -> tuple[Reported | str, ...]:
+    return stored.reports if type(stored) is Figure else (_shown(stored),)
+
+
+def _shown(stored: _Raw | Figure) -> str:
+    if type(stored) is Figure:
+        return _text(stored.reports[0]._value)  # noqa: SLF001
+    return _text(_build(stored))  # type: ignore[arg-type]
 
 
 def _no_self_lineage(
@@ -660,7 +772,7 @@ def _no_self_lineage(
         v.fail(instance, attribute, value.name, "names the platform itself")
 
 
-@frozen(cache_hash=True)
+@frozen(eq=False, repr=False)
 class Platform:
     """A drone type: who makes it, what it is, what it does, what it can do.
 
@@ -714,6 +826,83 @@ class Platform:
         default=(), kw_only=True, converter=v.to_tuple, validator=v.items_of(Source, unique=True)
     )
     """Where the platform's description comes from."""
+    # Computed at construction from the parents' own, so O(1) per lineage level.
+    _hash: int = field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        parents = (_hash_of(self.variant_of), _hash_of(self.derived_from))
+        object.__setattr__(self, "_hash", hash((self._own(), parents)))
+
+    def _own(self) -> tuple[object, ...]:
+        """Return every field but the lineage: what two platforms compare first."""
+        return (
+            self.name,
+            self.manufacturer,
+            self.category,
+            self.roles,
+            self.specs,
+            self.aliases,
+            self.first_flight,
+            self.in_service,
+            self.sources,
+        )
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:  # noqa: PLR0911 - fast exits first
+        # Iterative, so that a lineage of any length compares without recursion.
+        if type(other) is not Platform:
+            return NotImplemented
+        if self is other:
+            return True
+        if self._hash != other._hash or self._own() != other._own():
+            return False
+        if self.variant_of is other.variant_of and self.derived_from is other.derived_from:
+            return True  # the usual case: the same parents, or none
+        pending: list[tuple[Platform | None, Platform | None]] = [(self, other)]
+        seen: set[tuple[int, int]] = set()
+        while pending:
+            mine, theirs = pending.pop()
+            if mine is theirs:
+                continue
+            if mine is None or theirs is None or mine._hash != theirs._hash:
+                return False
+            pair = (id(mine), id(theirs))
+            if pair in seen:
+                continue
+            seen.add(pair)
+            if mine._own() != theirs._own():
+                return False
+            pending.append((mine.variant_of, theirs.variant_of))
+            pending.append((mine.derived_from, theirs.derived_from))
+        return True
+
+    def __repr__(self) -> str:
+        # Parents are named, not spelled out, so a long lineage gives a short repr.
+        parts = [repr(self.name), f"manufacturer={self.manufacturer!r}"]
+        defaults: dict[str, object] = {
+            "category": None,
+            "roles": frozenset(),
+            "aliases": frozenset(),
+        }
+        for name, default in defaults.items():
+            value = getattr(self, name)
+            if value != default:
+                parts.append(f"{name}={value!r}")
+        if self.specs.stored_values() != _NONE:
+            parts.append(f"specs={self.specs!r}")
+        for name in ("first_flight", "in_service"):
+            value = getattr(self, name)
+            if value is not None:
+                parts.append(f"{name}={value!r}")
+        for name in ("variant_of", "derived_from"):
+            parent = getattr(self, name)
+            if parent is not None:
+                parts.append(f"{name}=<Platform {parent.name!r}>")
+        if self.sources:
+            parts.append(f"sources={self.sources!r}")
+        return f"Platform({', '.join(parts)})"
 
     @in_service.validator
     def _not_before_first_flight(
@@ -741,3 +930,7 @@ class Platform:
             chain.append(parent)
             parent = parent.variant_of or parent.derived_from
         return tuple(chain)
+
+
+def _hash_of(platform: Platform | None) -> int:
+    return 0 if platform is None else platform._hash  # noqa: SLF001

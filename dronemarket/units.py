@@ -34,6 +34,7 @@ import enum
 import functools
 import math
 import re
+import threading
 from typing import TYPE_CHECKING, Annotated, Any, Final, NamedTuple, TypeAlias
 
 import pint
@@ -59,6 +60,7 @@ __all__ = [
     "quantity",
     "registry",
     "si_magnitude",
+    "unit_named",
 ]
 
 if TYPE_CHECKING:
@@ -104,12 +106,35 @@ Power: TypeAlias = Annotated[Quantity, Dimension.POWER]
 """A Quantity of power (engine power)."""
 
 
+_LOCK: Final = threading.RLock()
+"""Guards the first use of a registry and the misses of the unit memos.
+
+pint builds its application registry on first attribute access, and a second
+thread that uses it meanwhile sees it half loaded; so every first use in
+`dronemarket` goes through this lock.
+"""
+
+
+@functools.lru_cache(maxsize=8)
+def _ready(reg: _Registry) -> _Registry:
+    """Return `reg` once it is fully built (memoized, so built once, under the lock)."""
+    with _LOCK:
+        reg.Quantity  # noqa: B018 - the first attribute access builds a lazy registry
+        return reg
+
+
 def registry() -> _Registry:
     """Return the registry quantities are made in: pint's application registry.
 
-    The call is cheap; pint builds the registry itself on first real use.
+    The call is cheap. The registry is built on first use, under a lock, so
+    threads that make their first quantities at the same time all see it whole.
     """
-    return pint.get_application_registry().get()  # type: ignore[no-untyped-call,no-any-return]
+    # lru_cache keys by hash, and pint registries hash by identity.
+    return _ready(_APPLICATION.get())
+
+
+_APPLICATION: Final = pint.get_application_registry()  # type: ignore[no-untyped-call]
+"""pint's wrapper of the application registry: one object, whatever registry it holds."""
 
 
 class _Unit(NamedTuple):
@@ -134,13 +159,16 @@ def _unit(reg: _Registry, units: UnitsContainer) -> _Unit:
     return _Unit(units, None, math.nan)
 
 
-_UNIT_NAME = r"[^\W\d]\w*"  # a letter, then letters, digits or underscores (ASCII)
+# A letter (or the micro sign, U+00B5 or U+03BC), then letters, digits or underscores.
+_UNIT_NAME = r"(?:[^\W\d]|[\u00b5\u03bc])\w*"
+_UNIT_TEXT = rf"{_UNIT_NAME}(?:\s*/\s*{_UNIT_NAME})?"
 _QUANTITY_TEXT = re.compile(
     r"\s*(?P<number>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?(?:[eE][-+]?\d{1,3})?"
     r"|[-+]?\.\d+(?:[eE][-+]?\d{1,3})?)"
-    rf"\s*(?P<unit>{_UNIT_NAME}(?:\s*/\s*{_UNIT_NAME})?)\s*",
+    rf"\s*(?P<unit>{_UNIT_TEXT})\s*",
     re.ASCII,
 )
+_UNIT_ONLY = re.compile(rf"\s*(?P<unit>{_UNIT_TEXT})\s*", re.ASCII)
 
 
 @functools.lru_cache(maxsize=8)
@@ -170,16 +198,32 @@ def unit_of(reg: _Registry, units: UnitsContainer) -> _Unit:
 _MAX_UNITS_MEMO: Final = 4096
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=8)
+def _text_table(reg: _Registry) -> dict[str, _Unit]:  # noqa: ARG001 - the cache key
+    """Return the memo of unit names found in one registry (found ones only)."""
+    return {}
+
+
 def _unit_from_text(reg: _Registry, text: str) -> _Unit | None:
-    """Look a unit name (or ``a/b``) up in the registry; None when unknown."""
-    try:
-        units = reg.parse_units(text)._units  # noqa: SLF001
-    except (pint.UndefinedUnitError, pint.DefinitionSyntaxError, ValueError, TypeError):
-        return None
-    except Exception:  # noqa: BLE001 - pint's parser may raise anything on odd names
-        return None
-    return _unit(reg, units)
+    """Look a unit name (or ``a/b``) up in the registry; None when unknown.
+
+    Names are matched case-sensitively whatever the registry's default (in a
+    case-insensitive registry "km" could be a kilomolar). Only units found are
+    memoized: a name the registry does not know yet may be defined later.
+    """
+    table = _text_table(reg)
+    info = table.get(text)
+    if info is not None:
+        return info
+    with _LOCK:
+        try:
+            units = reg.parse_units_as_container(text, case_sensitive=True)
+        except Exception:  # noqa: BLE001 - pint's parser may raise anything on odd names
+            return None
+        info = _unit(reg, units)
+        if len(table) < _MAX_UNITS_MEMO:
+            table[text] = info
+    return info
 
 
 def _new(reg: _Registry, magnitude: float, units: UnitsContainer) -> Quantity:
@@ -201,19 +245,39 @@ def _reject(owner: str, field: str, value: object, rule: str) -> UnitError:
 def _check_magnitude(
     magnitude: object, value: object, owner: str, field: str, dimension: Dimension | None
 ) -> float:
+    """Return `magnitude` as a plain positive finite int or float, or raise."""
     expected = dimension.expectation if dimension else "expected a physical quantity"
-    if type(magnitude) not in (int, float):
+    if isinstance(magnitude, bool) or not isinstance(magnitude, int | float):
         rule = f"has a magnitude that is not a real number ({expected})"
         raise _reject(owner, field, value, rule)
+    # A subclass (numpy's float64) is a real number; keep it as the plain type.
+    plain: float = float(magnitude) if isinstance(magnitude, float) else int(magnitude)
     try:
-        finite = math.isfinite(magnitude)  # type: ignore[arg-type]
+        finite = math.isfinite(plain)
     except OverflowError:  # an int too large for a float
         finite = False
     if not finite:
         raise _reject(owner, field, value, f"is not finite ({expected})")
-    if magnitude <= 0:  # type: ignore[operator]
+    if plain <= 0:
         raise _reject(owner, field, value, f"is not positive ({expected})")
-    return magnitude  # type: ignore[return-value]
+    return plain
+
+
+def _check_si(magnitude: float, info: _Unit, value: object, owner: str, field: str) -> float:
+    """Return a checked magnitude in SI base units: finite and, like it, positive."""
+    try:
+        si = magnitude * info.si_factor
+    except OverflowError:  # an int too large for a float
+        si = math.inf
+    if not math.isfinite(si):
+        unit = info.dimension.si_unit if info.dimension else "SI units"
+        rule = f"is too large: in {unit} it overflows a float"
+        raise _reject(owner, field, value, rule)
+    if si <= 0:
+        unit = info.dimension.si_unit if info.dimension else "SI units"
+        rule = f"is too small: in {unit} it underflows to zero, so it is not positive"
+        raise _reject(owner, field, value, rule)
+    return si
 
 
 def quantity(
@@ -241,18 +305,14 @@ def quantity(
     value_: object = value
     if isinstance(value_, str):
         info, magnitude = _parse(value_, reg, owner, field, dimension)
-        made = _new(reg, magnitude, info.units)
     elif isinstance(value_, pint.Quantity):
-        made = _adopt(value_, reg, owner, field)
-        info = _unit(reg, made._units)  # noqa: SLF001
-        _check_magnitude(made.magnitude, value, owner, field, info.dimension)
+        info, magnitude = _adopt(value_, reg, owner, field, dimension)
     else:
         expected = dimension.expectation if dimension else "expected a physical quantity"
         rule = f"is {a(type(value).__name__)}, not a quantity with a unit ({expected})"
         raise _reject(owner, field, value, rule)
-    if info.dimension is None or (dimension is not None and info.dimension is not dimension):
-        raise _wrong_dimension(value, owner, field, dimension)
-    return made
+    _check_si(magnitude, info, value, owner, field)
+    return _new(reg, magnitude, info.units)
 
 
 def _wrong_dimension(
@@ -264,20 +324,45 @@ def _wrong_dimension(
     return _reject(owner, field, value, f"is not a {dimension.noun} ({dimension.expectation})")
 
 
-def _adopt(value: Quantity, reg: _Registry, owner: str, field: str) -> Quantity:
-    """Return a copy of `value` in `reg`, whichever registry it came from.
+def _adopt(
+    value: Quantity, reg: _Registry, owner: str, field: str, dimension: Dimension | None
+) -> tuple[_Unit, float]:
+    """Return the unit (in `reg`) and magnitude `value` is kept in, checked.
 
-    Always a copy: pint Quantities can change in place (``q.ito("lb")``),
-    and a frozen record must not share one with its caller.
+    The result is always made anew: pint Quantities can change in place
+    (``q.ito("lb")``), and a frozen record must not share one with its
+    caller. A Quantity of another registry is converted by value, through
+    that registry's own definitions: it keeps its unit where `reg` knows that
+    unit with the same factor to SI, and is kept in SI units otherwise. It is
+    never re-created from its unit's name, which may mean another thing here.
     """
-    if value._REGISTRY is reg:  # noqa: SLF001
-        return _new(reg, value._magnitude, value._units)  # noqa: SLF001
+    theirs = value._REGISTRY  # noqa: SLF001
     try:
-        units = reg.parse_units(str(value.units))._units  # noqa: SLF001
-    except Exception as error:  # noqa: BLE001 - any failure means "unknown here"
-        rule = f"has a unit this registry does not know ({error})"
-        raise _reject(owner, field, value, rule) from None
-    return _new(reg, value.magnitude, units)
+        info = unit_of(theirs, value._units)  # noqa: SLF001
+    except Exception:  # noqa: BLE001 - a foreign registry may fail in any way
+        info = _Unit(value._units, None, math.nan)  # noqa: SLF001
+    if info.dimension is None or (dimension is not None and info.dimension is not dimension):
+        raise _wrong_dimension(value, owner, field, dimension)
+    magnitude = _check_magnitude(value._magnitude, value, owner, field, dimension)  # noqa: SLF001
+    if theirs is reg:
+        return info, magnitude
+    try:
+        ours = unit_of(reg, value._units)  # noqa: SLF001
+    except Exception:  # noqa: BLE001 - a unit this registry does not know
+        ours = None
+    if ours is not None and ours.dimension is info.dimension and ours.si_factor == info.si_factor:
+        return ours, magnitude
+    si = _check_si(magnitude, info, value, owner, field)
+    return _si_unit(reg, info.dimension), si
+
+
+@functools.lru_cache(maxsize=64)
+def _si_unit(reg: _Registry, dimension: Dimension) -> _Unit:
+    """Return what `dronemarket` knows of a dimension's SI unit in `reg`."""
+    found = _unit_from_text(reg, dimension.si_unit.replace(" ", ""))
+    if found is None:  # pragma: no cover - every registry defines the SI units
+        raise UnitError("Quantity", "unit", dimension.si_unit, "is not known to the registry")
+    return found
 
 
 def _parse(
@@ -298,8 +383,7 @@ def _parse(
         raise _reject(owner, field, text, f"has an unknown unit ({expected})")
     if info.dimension is None or (dimension is not None and info.dimension is not dimension):
         raise _wrong_dimension(text, owner, field, dimension)
-    _check_magnitude(magnitude, text, owner, field, dimension)
-    return info, magnitude
+    return info, _check_magnitude(magnitude, text, owner, field, dimension)
 
 
 def si_magnitude(value: Quantity) -> float:
@@ -318,10 +402,49 @@ def si_magnitude(value: Quantity) -> float:
 def magnitude_in(value: Quantity, unit: str) -> float:
     """Return the magnitude of `value` in `unit`, for thresholds and display.
 
+    `unit` is a unit name or a ratio of two (``"lb"``, ``"km/h"``), read by the
+    same safe parser as quantities; a malformed or unknown name, or one of
+    another dimension, raises a :class:`~dronemarket.errors.UnitError`.
+
     >>> magnitude_in(quantity("650 kg", Dimension.MASS), "lb")
     1433.00...
     """
-    return float(value.to(unit).magnitude)
+    given: object = value
+    if not isinstance(given, pint.Quantity):
+        rule = f"is {a(type(given).__name__)}, not a quantity with a unit"
+        raise _reject("magnitude_in", "value", value, rule)
+    info = unit_of(value._REGISTRY, value._units)  # noqa: SLF001
+    if info.dimension is None:
+        raise _wrong_dimension(value, "magnitude_in", "value", None)
+    target = unit_named(unit, info.dimension, owner="magnitude_in", field="unit")
+    magnitude = _check_magnitude(value._magnitude, value, "magnitude_in", "value", None)  # noqa: SLF001
+    return float(magnitude * info.si_factor / target.si_factor)
+
+
+def unit_named(
+    unit: str, dimension: Dimension | None, *, owner: str = "Unit", field: str = "unit"
+) -> _Unit:
+    """Return what `dronemarket` knows of a unit name (``"ft"``, ``"km/h"``), checked.
+
+    Read by the safe parser, in bounded time: a name that is not text, is
+    malformed or over-long, is unknown, or is not of `dimension` raises a
+    :class:`~dronemarket.errors.UnitError` naming `owner` and `field`.
+    """
+    given: object = unit
+    expected = dimension.expectation if dimension else "expected a unit name such as 'm'"
+    if not isinstance(given, str):
+        rule = f"is {a(type(given).__name__)}, not a unit name ({expected})"
+        raise _reject(owner, field, given, rule)
+    if len(unit) > MAX_QUANTITY_TEXT:
+        rule = f"is longer than {MAX_QUANTITY_TEXT} characters ({expected})"
+        raise _reject(owner, field, unit, rule)
+    match = _UNIT_ONLY.fullmatch(unit)
+    info = None if match is None else _unit_from_text(registry(), match["unit"].replace(" ", ""))
+    if info is None:
+        raise _reject(owner, field, unit, f"is not a known unit name ({expected})")
+    if info.dimension is None or (dimension is not None and info.dimension is not dimension):
+        raise _wrong_dimension(unit, owner, field, dimension)
+    return info
 
 
 _KEY_BITS: Final = 34  # about ten significant decimal digits

@@ -518,4 +518,16 @@ def test_verdicts_are_determined_or_name_what_is_missing(specs: dm.Specs) -> Non
         assert all(name not in specs.known() for name in verdict.missing)
         for alternative in verdict.alternatives:
             assert alternative.assumes is not None
-            assert alternative.assumes.spec in specs.disputed()
+            assert alternative.assumes.spec in specs.disputed
+
+
+def test_changing_an_evidence_value_changes_nothing() -> None:
+    """Evidence.value is a fresh Quantity: changing it leaves the evidence, its hash and text."""
+    given = quantity("650 kg", Dimension.MASS)
+    evidence = Evidence("mtow", given)
+    before = hash(evidence)
+    given.ito("lb")
+    evidence.value.ito("lb")
+    assert hash(evidence) == before
+    assert str(evidence) == "mtow = 650 kg"
+    assert repr(evidence) == "Evidence('mtow', '650 kg')"

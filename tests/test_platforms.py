@@ -83,15 +83,15 @@ def test_attribute_access_gives_the_preferred_figure() -> None:
 
 
 def test_disputed_names_the_specs_whose_sources_disagree() -> None:
-    """disputed() lists mtow and payload, not the undisputed ceiling."""
-    assert tb2_specs().disputed() == ("mtow", "payload")
-    assert Specs(ceiling="25,000 ft").disputed() == ()
+    """disputed lists mtow and payload, not the undisputed ceiling."""
+    assert tb2_specs().disputed == ("mtow", "payload")
+    assert Specs(ceiling="25,000 ft").disputed == ()
 
 
 def test_the_same_value_in_two_units_is_not_disputed() -> None:
     """Two sources giving 650 kg and 0.65 t agree."""
     specs = Specs(mtow=[Reported("650 kg", BAYKAR_SITE), Reported("0.65 t", ARMY_TECH)])
-    assert specs.disputed() == ()
+    assert specs.disputed == ()
 
 
 def test_an_undisputed_spec_has_one_unsourced_report() -> None:
@@ -530,3 +530,170 @@ def test_evolve_revalidates_platforms() -> None:
     """attrs.evolve re-runs the platform's rules."""
     with pytest.raises(ValidationError, match="repeats the name as an alias"):
         attrs.evolve(tb2(), name="TB2")
+
+
+# --- numbers: overflow, underflow, exact messages, float subclasses ---------------------
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "1e308 km",
+        [Reported("12 m"), "1e300 ly"],
+        "make:1e308 km",
+    ],
+    ids=["string", "list-of-reports", "quantity"],
+)
+def test_a_spec_that_overflows_in_si_is_a_unit_error(given: Any) -> None:
+    """A finite value whose SI value overflows is a UnitError on every Specs path."""
+    if isinstance(given, str) and given.startswith("make:"):
+        given = registry().Quantity(given.removeprefix("make:"))
+    with pytest.raises(UnitError, match="overflows a float"):
+        Specs(wingspan=given)
+
+
+def test_a_reported_value_that_overflows_is_a_unit_error() -> None:
+    """Reported refuses a value whose SI value overflows a float."""
+    with pytest.raises(UnitError, match=r"^Reported\.value: '1e308 km' is too large"):
+        Reported("1e308 km")
+
+
+def test_a_spec_that_underflows_is_refused_as_not_positive() -> None:
+    """A value that becomes zero in SI breaks positivity, not the upper bound."""
+    with pytest.raises(UnitError, match="underflows to zero, so it is not positive"):
+        Specs(wingspan="5e-324 mm")
+    with pytest.raises(UnitError, match="underflows to zero"):
+        Specs(wingspan=registry().Quantity(5e-324, "mm"))
+
+
+def test_a_bound_message_quotes_the_value_as_given() -> None:
+    """A value just over a bound is quoted in full, not rounded to one that seems to fit."""
+    with pytest.raises(ValidationError, match=re.escape("'150.0000001 m' exceeds")):
+        Specs(wingspan="150.0000001 m")
+    with pytest.raises(ValidationError, match=re.escape("'150.0000001 m' exceeds")):
+        Specs(wingspan=registry().Quantity(150.0000001, "m"))
+
+
+def test_a_float_subclass_is_a_real_magnitude_in_specs() -> None:
+    """A float subclass (numpy's float64 is one) is accepted and equals the plain float."""
+
+    class F(float):
+        """A float subclass."""
+
+    specs = Specs(wingspan=registry().Quantity(F(12.5), "m"))
+    assert specs == Specs(wingspan="12.5 m")
+    assert type(specs.wingspan.magnitude) is float  # type: ignore[union-attr]
+
+
+# --- immutability -------------------------------------------------------------------------
+
+
+def test_changing_a_quantity_read_from_specs_changes_nothing() -> None:
+    """ito on every Quantity Specs hands out leaves the Specs, their hash and text unchanged."""
+    specs = Specs(wingspan="12 m", mtow=[Reported("650 kg", BAYKAR_SITE), Reported("630 kg")])
+    before, text = hash(specs), repr(specs)
+    handed = [
+        specs.wingspan,
+        specs.mtow,
+        *specs.known().values(),
+        *(v for v in specs.stored().values() if not isinstance(v, Figure)),
+        *(v for v in specs.stored_values() if v is not None and not isinstance(v, Figure)),
+        specs.reported("mtow")[0].value,
+        specs.figure("mtow").preferred,  # type: ignore[union-attr]
+        specs.figure("wingspan").preferred,  # type: ignore[union-attr]
+    ]
+    for quantity_ in handed:
+        assert quantity_ is not None
+        quantity_.ito("km" if "meter" in str(quantity_.units) else "lb")
+    assert hash(specs) == before
+    assert repr(specs) == text
+    assert specs == Specs(wingspan="12 m", mtow=[Reported("650 kg", BAYKAR_SITE), "630 kg"])
+    assert str(specs.wingspan) == "12 meter"
+
+
+def test_changing_a_reported_value_changes_nothing() -> None:
+    """Reported.value is a fresh Quantity: changing it leaves the report as it was."""
+    report = Reported("650 kg", BAYKAR_SITE)
+    report.value.ito("lb")
+    assert str(report) == "650 kg (Baykar)"
+
+
+def test_specs_evolve_and_pickle_keep_their_values() -> None:
+    """attrs.evolve and pickle rebuild Specs from their raw values, re-validated."""
+    import pickle  # noqa: PLC0415 - only this test pickles
+
+    specs = Specs(wingspan="12 m", ceiling="25,000 ft")
+    evolved = attrs.evolve(specs, mtow="650 kg")  # type: ignore[call-arg]
+    assert evolved == Specs(wingspan="12 m", ceiling="25,000 ft", mtow="650 kg")
+    assert pickle.loads(pickle.dumps(specs)) == specs  # noqa: S301 - our own bytes
+
+
+# --- depth --------------------------------------------------------------------------------
+
+
+def test_a_lineage_of_5000_levels_hashes_compares_and_prints() -> None:
+    """hash, == and repr of a 5,000-level lineage need no recursion."""
+
+    def chain() -> Platform:
+        platform = None
+        for level in range(5000):
+            parent = {"variant_of": platform} if level % 2 else {"derived_from": platform}
+            platform = Platform(f"P{level}", manufacturer=None, **parent)  # type: ignore[arg-type]
+        assert platform is not None
+        return platform
+
+    one, other = chain(), chain()
+    assert hash(one) == hash(other)
+    assert one == other
+    assert one != Platform("P4999", manufacturer=None)
+    assert repr(one) == "Platform('P4999', manufacturer=None, variant_of=<Platform 'P4998'>)"
+    assert len(one.lineage()) == 4999
+
+
+def test_platforms_differing_deep_in_their_lineage_are_unequal() -> None:
+    """Two lineages that differ only at the root are unequal."""
+    roots = [Platform(name, manufacturer=None) for name in ("A", "B")]
+    tips = []
+    for root in roots:
+        platform = root
+        for level in range(50):
+            platform = Platform(f"V{level}", manufacturer=None, variant_of=platform)
+        tips.append(platform)
+    assert tips[0] != tips[1]
+
+
+# --- the spec table -----------------------------------------------------------------------
+
+
+def test_the_spec_table_the_inputs_and_the_attributes_agree() -> None:
+    """SPEC_FIELDS, SpecInputs' keys and Specs' attributes list the same specs in one order."""
+    from dronemarket.platforms import SpecInputs  # noqa: PLC0415
+
+    names = tuple(SPEC_FIELDS)
+    assert tuple(SpecInputs.__annotations__) == names
+    attributes = tuple(n for n, a in vars(Specs).items() if type(a).__name__ == "_Preferred")
+    assert attributes == names
+    for name, row in SPEC_FIELDS.items():
+        assert row.name == name
+        assert row.label == row.description
+        assert row.units
+        for unit in (*row.units, row.metric, row.imperial):
+            assert Specs(**{name: f"1 {unit}"}).known()[name].magnitude == 1
+
+
+def test_disputed_is_a_property_on_specs_as_on_figure() -> None:
+    """Specs.disputed and Figure.disputed are both properties, true when sources disagree."""
+    specs = tb2_specs()
+    assert specs.disputed == ("mtow", "payload")
+    assert specs.figure("mtow").disputed  # type: ignore[union-attr]
+    assert not Specs(wingspan="12 m").disputed
+
+
+def test_changing_a_catalog_quantity_changes_no_other_callers_catalog() -> None:
+    """ito on the memoized catalog's take-off mass leaves what every other caller reads."""
+    import dronemarket as dm  # noqa: PLC0415 - the catalog loads on first use
+
+    specs = dm.catalog.market().platform("Bayraktar TB2").specs
+    before = str(specs.mtow)
+    specs.mtow.ito("lb")  # type: ignore[union-attr]
+    assert str(dm.catalog.market().platform("Bayraktar TB2").specs.mtow) == before

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import re
+import subprocess
+import sys
 from typing import Any
 
 import pint
@@ -114,12 +116,161 @@ def test_quantities_from_another_registry_are_recreated_in_the_application_regis
     assert made == registry().Quantity(30000, "ft")
 
 
-def test_a_unit_unknown_to_the_application_registry_is_rejected() -> None:
-    """A foreign Quantity in a unit the application registry does not define is a UnitError."""
+def test_a_unit_unknown_to_the_application_registry_is_kept_in_si() -> None:
+    """A foreign Quantity in a unit the application registry does not define is converted to SI."""
     other: pint.UnitRegistry[Any] = pint.UnitRegistry()
     other.define("smoot = 1.7018 m")
-    with pytest.raises(UnitError, match=r"^Quantity\.value: .*smoot.* has a unit this registry"):
-        quantity(other.Quantity(3, "smoot"), LENGTH)
+    made = quantity(other.Quantity(3, "smoot"), LENGTH)
+    assert made._REGISTRY is registry()
+    assert str(made.units) == "meter"
+    assert made.magnitude == pytest.approx(5.1054)
+
+
+def test_a_foreign_quantity_is_converted_by_its_own_registrys_definitions() -> None:
+    """A registry that defines foot = 2 m has its 12 ft read as 24 m, never as our 3.66 m."""
+    other: pint.UnitRegistry[Any] = pint.UnitRegistry(on_redefinition="ignore")
+    other.define("foot = 2 m")
+    made = quantity(other.Quantity(12, "foot"), LENGTH)
+    assert si_magnitude(made) == pytest.approx(24)
+    assert str(made.units) == "meter"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [pint.UnitRegistry(case_sensitive=False), pint.UnitRegistry(fmt_locale=None)],
+    ids=["case-insensitive", "latex"],
+)
+def test_a_case_insensitive_or_latex_registry_works(other: pint.UnitRegistry[Any]) -> None:
+    """Quantities of a case-insensitive or LaTeX-formatted registry are read by value."""
+    other.formatter.default_format = "L"
+    made = quantity(other.Quantity(40, other.kilometer), LENGTH)
+    assert si_magnitude(made) == pytest.approx(40_000)
+    assert str(made.units) == "kilometer"
+
+
+def test_specs_work_with_a_case_insensitive_latex_application_registry() -> None:
+    """With such a registry as the application registry, Specs read '40 km' as a length."""
+    script = """
+import pint
+reg = pint.UnitRegistry(case_sensitive=False)
+reg.formatter.default_format = "L"
+pint.set_application_registry(reg)
+import dronemarket as dm
+specs = dm.Specs(ceiling="40 km", mtow="650 kg", cruise_speed="130 km/h")
+assert f"{specs.ceiling.units:D}" == "kilometer", specs.ceiling
+print(repr(specs))
+"""
+    done = subprocess.run(  # noqa: S603 - our own interpreter on our own script
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "Specs(mtow='650 kg', ceiling='40 km', cruise_speed='130 km / h')"
+
+
+# --- threads ------------------------------------------------------------------------------
+
+
+def test_eight_threads_making_their_first_quantity_at_once_all_succeed() -> None:
+    """In a fresh interpreter, eight threads that make their first Quantity together all succeed."""
+    script = """
+import threading
+import dronemarket as dm
+barrier = threading.Barrier(8)
+results = []
+def work():
+    barrier.wait()
+    try:
+        results.append(repr(dm.units.quantity("12 m", None)))
+    except Exception as error:
+        results.append(f"{type(error).__name__}: {error}")
+threads = [threading.Thread(target=work) for _ in range(8)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+results.append(repr(dm.units.quantity("12 m", None)))
+print(*results, sep=chr(10))
+"""
+    done = subprocess.run(  # noqa: S603 - our own interpreter on our own script
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["<Quantity(12, 'meter')>"] * 9
+
+
+def test_a_unit_defined_after_a_failed_lookup_then_works() -> None:
+    """A failed unit lookup is not remembered: defining the unit afterwards makes it known."""
+    name = "dmtestfurlong"
+    with pytest.raises(UnitError, match="unknown unit"):
+        quantity(f"3 {name}", LENGTH)
+    registry().define(f"{name} = 201.168 m")
+    assert si_magnitude(quantity(f"3 {name}", LENGTH)) == pytest.approx(603.504)
+
+
+# --- numbers ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["1e308 km", "1e300 ly", "1e308 t"])
+def test_a_value_that_overflows_in_si_is_refused(text: str) -> None:
+    """A finite value whose SI value overflows a float is a UnitError, not infinity."""
+    with pytest.raises(UnitError, match=r"too large: in .* it overflows a float"):
+        quantity(text, None)
+    with pytest.raises(UnitError, match="overflows"):
+        quantity(registry().Quantity(text), None)
+
+
+def test_a_value_that_underflows_in_si_is_refused_as_not_positive() -> None:
+    """A tiny value that becomes 0 in SI is refused for that, not as too large."""
+    with pytest.raises(UnitError, match="underflows to zero, so it is not positive"):
+        quantity("5e-324 mm", LENGTH)
+
+
+def test_a_float_subclass_is_a_real_number() -> None:
+    """A float subclass (as numpy's float64 is) is a real magnitude, kept as a plain float."""
+
+    class F(float):
+        """A float subclass."""
+
+    made = quantity(registry().Quantity(F(12.5), "m"), LENGTH)
+    assert made.magnitude == 12.5
+    assert type(made.magnitude) is float
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["12 m", "12 meter", "12 ft", "70 kn", "100 hp", "1.5 t", "130 km/h", "45 min", "27 h",
+     "12 µm", "12 μm", "100 kW", "650 kg", "1 lb", "5 km", "20 m/s"],
+)  # fmt: skip
+def test_every_unit_the_docs_promise_is_read(text: str) -> None:
+    """Each unit symbol docs/units.md names parses, the micro sign in both spellings included."""
+    made = quantity(text, None)
+    assert made.magnitude > 0
+
+
+# --- unit names ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("unit", "rule"),
+    [
+        ("9**9**9 m", "is not a known unit name"),
+        ("kg", "is not a length"),
+        ("degC", "is not a length"),
+        ("nosuchunit", "is not a known unit name"),
+        ("m" * 100, "is longer than 64 characters"),
+        (5, "is an int, not a unit name"),
+    ],
+)
+def test_magnitude_in_reads_its_unit_safely(unit: Any, rule: str) -> None:
+    """magnitude_in answers a bad unit name at once with a UnitError naming itself and the rule."""
+    with pytest.raises(UnitError, match=rf"^magnitude_in\.unit: .*{re.escape(rule)}"):
+        magnitude_in(quantity("12 m", LENGTH), unit)
+
+
+def test_magnitude_in_refuses_what_is_not_a_quantity() -> None:
+    """magnitude_in of a plain number is a UnitError naming its value argument."""
+    with pytest.raises(UnitError, match=r"^magnitude_in\.value: 12 is an int"):
+        magnitude_in(12, "m")  # type: ignore[arg-type]
 
 
 def test_si_magnitude_and_magnitude_in_convert() -> None:
