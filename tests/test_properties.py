@@ -41,7 +41,7 @@ ORDERED_PAIRS = [
 def quantity_and_unit(draw: st.DrawFn) -> tuple[dm.Quantity, str]:
     """Draw a quantity of any dimension and another unit of that dimension."""
     dimension = draw(st.sampled_from(Dimension))
-    return draw(dst.quantities(dimension)), draw(st.sampled_from(dst.UNITS[dimension]))
+    return draw(dst.quantities(dimension)), draw(st.sampled_from(dst.DRAWN_UNITS[dimension]))
 
 
 @given(quantity_and_unit())
@@ -69,7 +69,7 @@ def respelled(specs: dm.Specs, choice: st.DataObject) -> dm.Specs:
     for name, figure in specs.figures().items():
         reports = []
         for report in figure:
-            unit = choice.draw(st.sampled_from(dst.UNITS[figure.dimension]))
+            unit = choice.draw(st.sampled_from(dst.DRAWN_UNITS[figure.dimension]))
             reports.append(attrs.evolve(report, value=report.value.to(unit)))
         values[name] = dm.Figure(tuple(reports))
     return dm.Specs(**values)
@@ -120,7 +120,7 @@ def test_specs_accept_a_smaller_spec_up_to_the_larger(
     top = data.draw(dst.quantities(larger))
     bound = dm.SPEC_FIELDS[smaller].upper
     assume(si_magnitude(top) <= si_magnitude(quantity(bound, None)))
-    unit = data.draw(st.sampled_from(dst.UNITS[dm.SPEC_FIELDS[smaller].dimension]))
+    unit = data.draw(st.sampled_from(dst.DRAWN_UNITS[dm.SPEC_FIELDS[smaller].dimension]))
     equal = top.to(unit)
     specs = dm.Specs(**{smaller: equal, larger: top})
     assert specs.figure(smaller) is not None
