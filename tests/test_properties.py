@@ -22,7 +22,7 @@ from dronemarket.units import Dimension, quantity, si_magnitude
 # Platforms without specs: deals and production drawn on them are cheap to make.
 BARE_PLATFORMS = dst.platforms(specs=st.just(dm.Specs()), lineage=False)
 DEALS = dst.deals(platforms=BARE_PLATFORMS)
-DELIVERED = dst.deals(platforms=BARE_PLATFORMS, statuses=[dm.DealStatus.DELIVERED])
+DELIVERED = dst.deals(platforms=BARE_PLATFORMS, status=[dm.DealStatus.DELIVERED])
 
 # (smaller, larger): the smaller spec may never exceed the larger one.
 ORDERED_PAIRS = [
@@ -296,7 +296,7 @@ def test_generated_deals_keep_their_rules(deal: dm.Deal) -> None:
 
 
 PRODUCING = dst.licensed_production(
-    platforms=BARE_PLATFORMS, statuses=[dm.ProductionStatus.PRODUCING]
+    platforms=BARE_PLATFORMS, status=[dm.ProductionStatus.PRODUCING]
 )
 
 

@@ -11,7 +11,7 @@ fields left out.
 >>> import dronemarket as dm
 >>> from hypothesis import given
 >>> from dronemarket import strategies as dst
->>> @given(dst.deals(statuses=[dm.DealStatus.DELIVERED]))
+>>> @given(dst.deals(status=dm.DealStatus.DELIVERED))
 ... def test_a_delivered_deal_has_a_delivery(deal: dm.Deal) -> None:
 ...     assert deal.deliveries
 >>> test_a_delivered_deal_has_a_delivery()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Collection, Iterable
-from typing import Any, TypeVar, cast
+from typing import Any, Final, TypeVar, cast
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -17,6 +18,7 @@ from dronemarket.parties import (
 
 E = TypeVar("E", bound="object")
 T = TypeVar("T")
+S = TypeVar("S", bound=enum.Enum)
 
 # --- arguments ---------------------------------------------------------------------------------
 
@@ -50,6 +52,23 @@ def _members(given: Collection[E] | None, kind: type[E], name: str) -> tuple[E, 
     return tuple(member for member in every if member in chosen)  # simplest (first) first
 
 
+def _statuses(given: object, kind: type[S], name: str) -> tuple[S, ...]:
+    """Return the statuses a ``status=`` argument allows: a member, its value, or several."""
+    if given is None:
+        return tuple(cast("Iterable[S]", kind))
+    items = [given] if isinstance(given, str | kind) else _collection(given, name)
+    chosen: list[S] = []
+    for item in items:
+        try:
+            chosen.append(kind(item))
+        except ValueError:
+            raise InvalidArgument(
+                f"{name} holds {item!r}, which is not a {kind.__name__}"
+            ) from None
+    every = tuple(cast("Iterable[S]", kind))
+    return tuple(member for member in every if member in chosen)  # simplest (first) first
+
+
 def _country_argument(value: object, name: str) -> Country:
     """Return a country given as a Country or an alpha-3 code."""
     if isinstance(value, Country):
@@ -80,3 +99,20 @@ def _check_years(min_year: int, max_year: int) -> None:
 def _check_limit(value: int, name: str, least: int = 0) -> None:
     if type(value) is not int or value < least:
         raise InvalidArgument(f"{name}={value!r} is not an int of at least {least}")
+
+
+_BRIEF: Final = 60  # characters of each argument a strategy's repr shows
+
+
+def brief_repr(arguments: tuple[object, ...]) -> str:
+    """Return a short repr of a strategy's arguments: long ones (a pool) are cut.
+
+    Hypothesis builds a strategy's repr when it explains a failure; the
+    shared pool's full repr runs to tens of kilobytes.
+    """
+    fields = cast("tuple[str, ...]", getattr(arguments, "_fields", ()))
+    shown = []
+    for name, value in zip(fields, arguments, strict=True):
+        text = repr(value)
+        shown.append(f"{name}={text if len(text) <= _BRIEF else text[: _BRIEF - 3] + '...'}")
+    return f"{type(arguments).__name__}({', '.join(shown)})"

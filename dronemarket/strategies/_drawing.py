@@ -7,8 +7,9 @@ anew for every example: that keeps generation fast.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Collection, Iterable, Sequence
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 from hypothesis import strategies as st
@@ -23,6 +24,7 @@ from dronemarket.parties import (
 )
 from dronemarket.sources import Source
 from dronemarket.strategies._checks import _collection
+from dronemarket.strategies._pool import _acronym, pool_organizations
 from dronemarket.strategies._vocabulary import (
     _LANGUAGES,
     _ORG_NAMES,
@@ -111,10 +113,6 @@ def _draw_country(
     return Country(draw(st.sampled_from(options)))
 
 
-def _acronym(name: str) -> str:
-    return "".join(word[0] for word in name.split() if word[0].isupper())
-
-
 def _draw_org(
     draw: st.DrawFn, kinds: Sequence[OrgKind], country: Country | None = None
 ) -> Organization:
@@ -126,6 +124,10 @@ def _draw_org(
     return Organization(name, country=where, kind=kind, aliases={acronym} if wanted else ())
 
 
+def _count(pool: tuple[Organization, ...] | None) -> str:
+    return "None" if pool is None else f"<{len(pool)} organizations>"
+
+
 @attrs.frozen
 class _Orgs:
     """Where the organizations of a record come from: new ones, a strategy, or a pool.
@@ -134,7 +136,7 @@ class _Orgs:
     pool, so that every organization a record names is one the market holds.
     """
 
-    pool: tuple[Organization, ...] | None = None
+    pool: tuple[Organization, ...] | None = attrs.field(default=None, repr=_count)
     strategy: SearchStrategy[Organization] | None = None
     by_kind: bool = True  # False: a caller's own collection, used whatever the kinds
 
@@ -143,7 +145,7 @@ class _Orgs:
         cls, given: Collection[Organization] | SearchStrategy[Organization] | None, name: str
     ) -> _Orgs:
         if given is None:
-            return cls()
+            return cls.shared()
         if isinstance(given, SearchStrategy):
             return cls(strategy=given)
         items = tuple(_collection(given, name))
@@ -151,6 +153,16 @@ class _Orgs:
             if not isinstance(item, Organization):
                 raise InvalidArgument(f"{name} holds {item!r}, which is not an Organization")
         return cls(pool=items, by_kind=False)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: ANN401
+        """Print the short repr (Hypothesis' printer would list the whole pool)."""
+        del cycle
+        printer.text(repr(self))
+
+    @classmethod
+    def shared(cls) -> _Orgs:
+        """Return the shared pool, which records draw from by default."""
+        return cls(pool=pool_organizations())
 
     def one(
         self, draw: st.DrawFn, kinds: Sequence[OrgKind], country: Country | None
@@ -176,3 +188,13 @@ _MAKERS: Final = (OrgKind.MANUFACTURER,)
 _END_USERS: Final = (OrgKind.ARMED_FORCES, OrgKind.STATE_AGENCY, OrgKind.NON_STATE_GROUP)
 _LICENSEES: Final = (OrgKind.MANUFACTURER, OrgKind.STATE_AGENCY, OrgKind.RESEARCH_INSTITUTE)
 _GO_BETWEENS: Final = (OrgKind.INTERMEDIARY,)
+
+
+@functools.cache
+def _pooled_of(kinds: tuple[OrgKind, ...]) -> tuple[Organization, ...]:
+    return tuple(org for org in pool_organizations() if org.kind in kinds)
+
+
+def _draw_pooled(draw: st.DrawFn, kinds: Sequence[OrgKind]) -> Organization:
+    """Draw an organization of one of `kinds` from the shared pool."""
+    return draw(st.sampled_from(_pooled_of(tuple(kinds))))

@@ -40,6 +40,7 @@ from dronemarket.strategies._drawing import (
     _draw_country,
     _draw_date,
     _draw_org,
+    _draw_pooled,
     _draw_source,
     _draw_sources,
     _maybe,
@@ -246,7 +247,7 @@ def _statements(
         if parties is not None:
             return draw(parties)
         if draw(st.booleans()):
-            return _draw_org(draw, tuple(OrgKind))
+            return _draw_pooled(draw, tuple(OrgKind))
         return _draw_country(draw)
 
     return _draw_statement(draw, positions, party)
@@ -295,7 +296,7 @@ def _sanctions(
             return draw(targets)
         if draw(st.booleans()):
             return draw(st.sampled_from(_PERSONS))
-        return _draw_org(
+        return _draw_pooled(
             draw, (OrgKind.INTERMEDIARY, *(k for k in OrgKind if k not in _GO_BETWEENS))
         )
 

@@ -18,7 +18,7 @@ from dronemarket.platforms import (
     Role,
     Specs,
 )
-from dronemarket.strategies._checks import _members
+from dronemarket.strategies._checks import _members, brief_repr
 from dronemarket.strategies._drawing import (
     _MAKERS,
     _draw_date,
@@ -46,6 +46,9 @@ class _PlatformArgs(NamedTuple):
     roles: tuple[Role, ...]
     makers: _Orgs
     specs: SearchStrategy[Specs]
+
+    def __repr__(self) -> str:
+        return brief_repr(self)
 
 
 def _draw_platform(draw: st.DrawFn, args: _PlatformArgs, lineage: bool) -> Platform:

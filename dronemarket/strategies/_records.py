@@ -39,14 +39,21 @@ from dronemarket.platforms import (
 )
 from dronemarket.production import NOT_STARTED, Arrangement, LicensedProduction, ProductionStatus
 from dronemarket.sources import Confidence
-from dronemarket.strategies._checks import _choose, _collection, _countries_of, _members
+from dronemarket.strategies._checks import (
+    _choose,
+    _collection,
+    _countries_of,
+    _members,
+    _statuses,
+    brief_repr,
+)
 from dronemarket.strategies._drawing import (
     _GO_BETWEENS,
     _LICENSEES,
     _draw_country,
     _draw_date,
     _draw_date_from,
-    _draw_org,
+    _draw_pooled,
     _draw_sources,
     _maybe,
     _not_before,
@@ -59,7 +66,7 @@ from dronemarket.strategies._parties import (
     _draw_statement,
     _draw_supplier,
 )
-from dronemarket.strategies._platforms import platforms as _any_platforms
+from dronemarket.strategies._pool import pool_platforms, with_content_id
 from dronemarket.strategies._vocabulary import (
     _CONFIDENCES,
     _COUNT_KINDS,
@@ -200,8 +207,9 @@ _TRIES: Final = 5  # draws of a caller's recipient (or host) to find one in anot
 def _platforms_of(
     given: Collection[Platform] | SearchStrategy[Platform] | None,
 ) -> SearchStrategy[Platform]:
+    """Return the platforms a record is drawn with: the caller's, or the shared pool's."""
     chosen = _choose(given, "platforms")
-    return _any_platforms() if chosen is None else chosen
+    return st.sampled_from(pool_platforms()) if chosen is None else chosen
 
 
 class _DealArgs(NamedTuple):
@@ -210,6 +218,9 @@ class _DealArgs(NamedTuple):
     suppliers: SearchStrategy[Supplier] | None  # None: mostly the platform's maker
     recipients: SearchStrategy[Recipient] | None  # None: one in another country
     orgs: _Orgs
+
+    def __repr__(self) -> str:
+        return brief_repr(self)
 
 
 def _draw_maker_supplier(draw: st.DrawFn, platform: Platform, orgs: _Orgs) -> Supplier:
@@ -324,7 +335,7 @@ def _deals(draw: st.DrawFn, args: _DealArgs) -> Deal:
 
 def deals(
     *,
-    statuses: Collection[DealStatus] | None = None,
+    status: DealStatus | str | Collection[DealStatus | str] | None = None,
     platforms: Collection[Platform] | SearchStrategy[Platform] | None = None,
     suppliers: Collection[Supplier] | SearchStrategy[Supplier] | None = None,
     recipients: Collection[Recipient] | SearchStrategy[Recipient] | None = None,
@@ -336,21 +347,26 @@ def deals(
     surely before the order, exact deliveries never exceed an exact
     quantity, supplier and recipient countries differ, there is at least
     one source, and a confirmed or denied deal carries a party's statement
-    saying so. `statuses` restricts the status; `platforms`, `suppliers`
-    and `recipients` take a collection to choose from or a strategy. By
-    default the supplier is mostly the platform's manufacturer and its
-    country, and the recipient is in another country. A recipient drawn
+    saying so. `status` restricts the status (a status, its value, or a
+    collection of them); `platforms`, `suppliers` and `recipients` take a
+    collection to choose from or a strategy.
+
+    By default platforms and organizations come from one shared pool, in
+    which a name always means the same object, and each deal's id ends in
+    a digest of its content, so that any list of drawn deals builds a
+    market (``Market.of(*deals)``). The supplier is mostly the platform's
+    manufacturer and its country, and the recipient is in another country. A recipient drawn
     from `recipients` in the supplier's country is drawn again, so those
     two arguments must allow some pair of different countries.
     """
     args = _DealArgs(
-        _members(statuses, DealStatus, "statuses"),
+        _statuses(status, DealStatus, "status"),
         _platforms_of(platforms),
         _choose(suppliers, "suppliers"),
         _choose(recipients, "recipients"),
-        _Orgs(),
+        _Orgs.shared(),
     )
-    return _deals(args)
+    return _deals(args).map(with_content_id)
 
 
 class _ProductionArgs(NamedTuple):
@@ -360,6 +376,9 @@ class _ProductionArgs(NamedTuple):
     licensors: SearchStrategy[Supplier] | None  # None: mostly the platform's maker
     hosts: SearchStrategy[Country] | None  # None: a country other than the licensor's
     orgs: _Orgs
+
+    def __repr__(self) -> str:
+        return brief_repr(self)
 
 
 def _draw_produced(
@@ -414,7 +433,7 @@ def _licensed_production(draw: st.DrawFn, args: _ProductionArgs) -> LicensedProd
 def licensed_production(
     *,
     arrangements: Collection[Arrangement] | None = None,
-    statuses: Collection[ProductionStatus] | None = None,
+    status: ProductionStatus | str | Collection[ProductionStatus | str] | None = None,
     platforms: Collection[Platform] | SearchStrategy[Platform] | None = None,
     licensors: Collection[Supplier] | SearchStrategy[Supplier] | None = None,
     hosts: Collection[Country | str] | SearchStrategy[Country] | None = None,
@@ -431,13 +450,13 @@ def licensed_production(
     """
     args = _ProductionArgs(
         _members(arrangements, Arrangement, "arrangements"),
-        _members(statuses, ProductionStatus, "statuses"),
+        _statuses(status, ProductionStatus, "status"),
         _platforms_of(platforms),
         _choose(licensors, "licensors"),
         _countries_of(hosts, "hosts"),
-        _Orgs(),
+        _Orgs.shared(),
     )
-    return _licensed_production(args)
+    return _licensed_production(args).map(with_content_id)
 
 
 # --- cooperation -------------------------------------------------------------------------------
@@ -458,6 +477,9 @@ class _CooperationArgs(NamedTuple):
     parties: SearchStrategy[Organization | Country] | None  # None: countries or new orgs
     platforms: SearchStrategy[Platform] | None  # None: the record concerns no platform
 
+    def __repr__(self) -> str:
+        return brief_repr(self)
+
 
 def _draw_cooperation(draw: st.DrawFn, args: _CooperationArgs) -> Cooperation:
     kind = draw(st.sampled_from(args.kinds))
@@ -466,7 +488,7 @@ def _draw_cooperation(draw: st.DrawFn, args: _CooperationArgs) -> Cooperation:
         if args.parties is not None:
             return draw(args.parties)
         if draw(st.booleans()):
-            return _draw_org(
+            return _draw_pooled(
                 draw, (OrgKind.STATE_AGENCY, OrgKind.ARMED_FORCES, OrgKind.MANUFACTURER)
             )
         return _draw_country(draw)
@@ -536,4 +558,4 @@ def cooperations(
         _choose(parties, "parties"),
         _platforms_of(platforms),
     )
-    return _cooperations(args)
+    return _cooperations(args).map(with_content_id)
