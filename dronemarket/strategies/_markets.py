@@ -150,7 +150,8 @@ def _markets(draw: st.DrawFn, args: _MarketArgs) -> Market:
     drawn_orgs = _draw_many(draw, (0, 8), lambda: _draw_org(draw, kinds))
     orgs = _held(_distinct(drawn_orgs, _org_names), args.given_orgs)
     pool = _Orgs(pool=tuple(orgs))
-    made = _PlatformArgs(tuple(Category), tuple(Role), pool, _any_specs())
+    # One reported value per spec: a market is a large example, and its records matter more.
+    made = _PlatformArgs(tuple(Category), tuple(Role), pool, _any_specs(max_reports=1))
     drawn = _draw_distinct(
         draw,
         args.platforms,
