@@ -628,7 +628,7 @@ def test_markets_take_a_strategy_of_suppliers(market: dm.Market) -> None:
         lambda: dst.markets(min_deals=1, max_platforms=0),
         lambda: dst.markets(status=["sold"]),
         lambda: dst.markets(suppliers=["XXX"]),
-        lambda: dst.markets(suppliers="TUR"),  # type: ignore[arg-type]
+        lambda: dst.markets(suppliers="TUR"),
         lambda: dst.markets(min_sanctions=-1),
     ],
 )
