@@ -445,6 +445,7 @@ def _run(code: str, **environment: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_from_type_resolves_every_public_type_through_the_entry_point() -> None:
     """In a fresh interpreter, st.from_type yields valid objects of every public type."""
     result = _run(FROM_TYPE)
@@ -452,6 +453,7 @@ def test_from_type_resolves_every_public_type_through_the_entry_point() -> None:
     assert result.stdout.startswith("resolved")
 
 
+@pytest.mark.slow
 def test_without_the_plugin_from_type_cannot_make_a_valid_deal() -> None:
     """The check is not vacuous: with plugins off, st.from_type(Deal) does not work."""
     result = _run(FROM_TYPE, HYPOTHESIS_NO_PLUGINS="1")

@@ -292,6 +292,12 @@ def _field_bounds(name: str, drawn: Mapping[str, Quantity | Figure]) -> _Bounds:
     return _Bounds(low=0.0, low_inclusive=False, high=si_magnitude(top), at_high=top)
 
 
+def _spec_units(name: str) -> tuple[str, ...]:
+    """Return the units spec `name` is drawn in: the spec table's, where it gives them."""
+    given = getattr(SPEC_FIELDS[name], "units", None)  # the table may carry them
+    return tuple(given) if given else _FIELD_UNITS[name]
+
+
 @st.composite
 def _specs(draw: st.DrawFn, fields: frozenset[str], required: frozenset[str], most: int) -> Specs:
     drawn: dict[str, Quantity | Figure] = {}
@@ -300,7 +306,7 @@ def _specs(draw: st.DrawFn, fields: frozenset[str], required: frozenset[str], mo
             continue  # about a third of the specs are known, as for most platforms
         spec = SPEC_FIELDS[name]
         bounds = _field_bounds(name, drawn)
-        reports = _draw_reports(draw, spec.dimension, _FIELD_UNITS[name], bounds, most)
+        reports = _draw_reports(draw, spec.dimension, _spec_units(name), bounds, most)
         plain = len(reports) == 1 and reports[0] == Reported(reports[0].value)
         drawn[name] = reports[0].value if plain else Figure(tuple(reports))
     return Specs(**cast("SpecInputs", drawn))
