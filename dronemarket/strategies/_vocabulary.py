@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Final, Literal, TypeVar
+from typing import Final, Literal
 
-from dronemarket.parties import (
-    OrgKind,
-)
+from dronemarket.parties import OrgKind
 from dronemarket.sources import Confidence
 from dronemarket.units import Dimension
-
-T = TypeVar("T")
-E = TypeVar("E", bound="object")
 
 Precision = Literal["year", "month", "day"]
 CountKind = Literal["exact", "about", "between", "at_least", "up_to"]
@@ -36,9 +31,14 @@ DRAWN_UNITS: Final[Mapping[Dimension, tuple[str, ...]]] = {
     Dimension.SPEED: ("km/h", "kn", "m/s"),
     Dimension.POWER: ("hp", "kW"),
 }
-"""The units :func:`quantities` publishes values in, per dimension, simplest first."""
+"""The units :func:`quantities` draws values in, per dimension, simplest first.
 
-# The units each spec is published in, in practice; simplest first.
+Not to be confused with ``dronemarket.catalog.UNITS``, the unit systems
+(published, metric, imperial) the catalog's overview displays.
+"""
+
+# The units each spec is published in, in practice; simplest first. Used until
+# SPEC_FIELDS gives them (see _quantities._spec_units).
 _FIELD_UNITS: Final[Mapping[str, tuple[str, ...]]] = {
     "wingspan": ("m", "ft"),
     "length": ("m", "ft"),
