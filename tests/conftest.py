@@ -48,6 +48,22 @@ def shared_dir(name: str) -> Path:
     return folder
 
 
+# Slow cases of tests whose other cases are quick, and docs pages that draw
+# markets: marked here, since a docs page or one parameter has no decorator.
+SLOW_CASES = (
+    "docs/strategies.md::",
+    "::test_every_strategy_yields_valid_objects[markets]",
+    "::test_every_public_type_round_trips_exactly_through_json[Market]",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the cases named in SLOW_CASES slow, as if decorated ``@pytest.mark.slow``."""
+    for item in items:
+        if any(case in item.nodeid for case in SLOW_CASES):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def seeds() -> Path:
     """The seed articles' folder, ``../shared/seeds``; the test skips when it is absent."""

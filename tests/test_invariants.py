@@ -75,6 +75,7 @@ def respelled(specs: dm.Specs, choice: st.DataObject) -> dm.Specs:
     return dm.Specs(**values)
 
 
+@pytest.mark.slow
 @given(dst.specs(max_reports=3), st.data())
 def test_specs_in_other_units_are_equal_and_hash_equal(
     specs: dm.Specs, choice: st.DataObject
@@ -141,6 +142,7 @@ def test_no_reported_payload_may_exceed_every_reported_take_off_mass(
 # --- attrs.evolve checks again -----------------------------------------------------------------
 
 
+@pytest.mark.slow
 @given(DEALS)
 def test_evolve_rechecks_a_deal(deal: dm.Deal) -> None:
     """Evolving a deal into one without sources, or with a bad id, is rejected."""
@@ -300,6 +302,7 @@ PRODUCING = dst.licensed_production(
 )
 
 
+@pytest.mark.slow
 @given(PRODUCING, st.integers(1, 500), st.integers(1, 500))
 def test_production_never_exceeds_an_exact_plan(
     record: dm.LicensedProduction, planned: int, produced: int
