@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -272,12 +273,13 @@ def test_sanctions_respect_authorities_and_targets(sanction: dm.Sanction) -> Non
 
 @pytest.mark.slow
 def test_a_deal_shrinks_to_a_small_readable_example() -> None:
-    """The smallest deal is an interest in a bird-named platform, from Türkiye to Kazakhstan."""
+    """The smallest deal is an undated expression of interest with one source and a made id."""
     found = find(dst.deals(platforms=BARE_PLATFORMS), lambda _: True, settings=SHRINK)
     assert found.status is dm.DealStatus.INTEREST
-    assert found.platform.name.isalpha()  # a bird's name with no model number
-    assert found.id.startswith(f"tur-kaz-{found.platform.name.casefold()}-undated-")
+    assert found.ordered is None
+    assert found.announced is None
     assert len(found.sources) == 1
+    assert re.fullmatch(r"[a-z]{3}-[a-z]{3}-[a-z0-9-]+-undated-[0-9a-f]{10}", found.id)
 
 
 @pytest.mark.parametrize(
