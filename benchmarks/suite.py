@@ -638,6 +638,11 @@ STARTUP: Final[dict[str, str]] = {
     "import/attrs-cattrs-pint": "import attrs, cattrs, pint",
     "catalog/dronemarket": "import dronemarket as dm; dm.catalog.market()",
     "catalog/pint-registry": "import pint; pint.UnitRegistry()",
+    # Hypothesis reads HYPOTHESIS_NO_PLUGINS when it is imported; os is loaded at start-up.
+    "plugin/dronemarket": (
+        "import os; os.environ.pop('HYPOTHESIS_NO_PLUGINS', 0); import hypothesis"
+    ),
+    "plugin/off": "import os; os.environ['HYPOTHESIS_NO_PLUGINS'] = '1'; import hypothesis",
 }
 """Every start-up benchmark by name: the code a fresh ``python -c`` runs."""
 
@@ -818,6 +823,15 @@ CASES: Final[tuple[Case, ...]] = (
         "catalog/pint-registry",
         '`python -c "import pint; pint.UnitRegistry()"`',
         1.3,
+        "startup",
+    ),
+    Case(
+        "plugin",
+        "`import hypothesis` with dronemarket's Hypothesis plugin installed",
+        "plugin/dronemarket",
+        "plugin/off",
+        "`import hypothesis` with plugins off (`HYPOTHESIS_NO_PLUGINS=1`)",
+        1.1,
         "startup",
     ),
 )
