@@ -6,6 +6,7 @@ reader turns it into a ``rejected`` entry.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Mapping, Sequence
@@ -13,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Final
 
 from dronemarket.deals import Condition, Tiv
-from dronemarket.errors import DroneMarketError
+from dronemarket.errors import DroneMarketError, ValidationError
 from dronemarket.sipri import _names
 from dronemarket.sipri._licence import licences
 from dronemarket.sipri._record import SipriDelivery, SipriRecord
@@ -44,12 +45,20 @@ def _fail(column: str, value: object, rule: str) -> Reject:
     return Reject(f"{column}: {_show(value)} {rule}")
 
 
+# Registers repeat their values (~30,000 records, a few thousand distinct
+# numbers, years and TIV figures): the pure parsers below are memoized, which
+# also shares one object per distinct value among the records.
+_CACHE: Final = 8192
+
+
+@functools.lru_cache(maxsize=_CACHE)
 def _year(column: str, text: str) -> int:
     if not _YEAR.fullmatch(text) or not 1900 <= int(text) <= 2100:
         raise _fail(column, text, "is not a four-digit year in 1900..2100")
     return int(text)
 
 
+@functools.lru_cache(maxsize=_CACHE)
 def _number(column: str, text: str, *, empty: bool = False) -> int | None:
     if empty and text == "":
         return None
@@ -70,6 +79,7 @@ def _flag_a(column: str, text: str) -> bool:
     return bool(_flag(column, text, _FLAGS_A))
 
 
+@functools.lru_cache(maxsize=_CACHE)
 def _decimal(column: str, text: str) -> Decimal | None:
     if text == "":
         return None
@@ -88,6 +98,7 @@ def _party(column: str, text: str) -> _names.Party | None:
         raise _fail(column, text, str(error).split(" ", 2)[-1]) from None
 
 
+@functools.lru_cache(maxsize=_CACHE)
 def _text(column: str, text: str) -> str:
     cleaned = text.strip()
     if not cleaned:
@@ -95,6 +106,7 @@ def _text(column: str, text: str) -> str:
     return cleaned
 
 
+@functools.lru_cache(maxsize=_CACHE)
 def _years(column: str, text: str) -> tuple[int, ...]:
     if text.strip() == "":
         return ()
@@ -123,28 +135,48 @@ def register_record(line: int, text: str, f: Sequence[str]) -> SipriRecord:
         raise _fail("Year(s) of delivery", f[10], "is empty although units are delivered")
     if delivered == 0 and years:
         raise _fail("Year(s) of delivery", f[10], "is given although Number delivered is 0")
-    return _build(
-        "record",
-        line=line,
-        text=text,
-        recipient=_party("Recipient", f[0]),
-        supplier=_party("Supplier", f[1]),
-        order_year=_year("Year of order", f[2]),
-        order_year_estimate=_flag_a("Year of order flag", f[3]),
-        number_ordered=ordered,
-        number_ordered_estimate=_flag_a("Number ordered flag", f[5]),
-        designation=_text("Weapon designation", f[6]),
-        description=_text("Weapon description", f[7]),
-        number_delivered=delivered,
-        number_delivered_estimate=_flag_a("Number delivered flag", f[9]),
-        delivery_years=years,
-        condition=_condition("status", f[11]),
-        comments=comments,
-        licences=licences(comments),
-        tiv=_tiv(f[13], f[14], f[15]),
-    )
+    recipient = _party("Recipient", f[0])
+    supplier = _party("Supplier", f[1])
+    order_year = _year("Year of order", f[2])
+    order_flag = _FLAGS_A.get(f[3])
+    if order_flag is None:
+        order_flag = _flag_a("Year of order flag", f[3])
+    ordered_flag = _FLAGS_A.get(f[5])
+    if ordered_flag is None:
+        ordered_flag = _flag_a("Number ordered flag", f[5])
+    designation = _text("Weapon designation", f[6])
+    description = _text("Weapon description", f[7])
+    delivered_flag = _FLAGS_A.get(f[9])
+    if delivered_flag is None:
+        delivered_flag = _flag_a("Number delivered flag", f[9])
+    condition = _condition("status", f[11])
+    notes = licences(comments) if "licence" in comments else ()
+    tiv = _tiv(f[13], f[14], f[15])
+    try:
+        return SipriRecord(
+            line,
+            text,
+            recipient=recipient,
+            supplier=supplier,
+            order_year=order_year,
+            order_year_estimate=order_flag,
+            number_ordered=ordered,
+            number_ordered_estimate=ordered_flag,
+            designation=designation,
+            description=description,
+            number_delivered=delivered,
+            number_delivered_estimate=delivered_flag,
+            delivery_years=years,
+            condition=condition,
+            comments=comments,
+            licences=notes,
+            tiv=tiv,
+        )
+    except ValueError as error:
+        raise _fail("record", "", f"cannot be held: {error}") from None
 
 
+@functools.lru_cache(maxsize=64)
 def _condition(column: str, text: str) -> Condition:
     try:
         return _names.condition(text)
@@ -153,13 +185,29 @@ def _condition(column: str, text: str) -> Condition:
         raise _fail(column, text, f"is not {words}") from None
 
 
+@functools.lru_cache(maxsize=_CACHE)
 def _tiv(unit: str, order: str, delivered: str) -> Tiv | None:
     figures = (
         _decimal("SIPRI TIV per unit", unit),
         _decimal("SIPRI TIV for total order", order),
         _decimal("SIPRI TIV of delivered weapons", delivered),
     )
-    return None if figures == (None, None, None) else Tiv(*figures)
+    return None if figures == (None, None, None) else _tiv_of(*figures)
+
+
+def _tiv_of(unit: Decimal | None, order: Decimal | None, delivered: Decimal | None) -> Tiv:
+    try:
+        return Tiv(unit, order, delivered)
+    except ValidationError as error:  # the TIV's own rules (its typo guard)
+        column, value = _TIV_COLUMNS.get(error.field, "SIPRI TIV"), error.value
+        raise _fail(column, str(value), error.rule) from None
+
+
+_TIV_COLUMNS: Final = {
+    "per_unit": "SIPRI TIV per unit",
+    "order": "SIPRI TIV for total order",
+    "delivered": "SIPRI TIV of delivered weapons",
+}
 
 
 _SAME_B: Final = (1, 2, 3, 4, 5, 6, 7, 12, 13, 14, 16)
@@ -234,7 +282,7 @@ def deliveries_record(line: int, text: str, rows: Sequence[Sequence[str]]) -> Si
         deliveries=deliveries,
         condition=_condition("Status", first[12]),
         tiv_new_unit=_decimal("SIPRI estimate", first[13]),
-        tiv=None if unit is None and total is None else Tiv(unit, None, total),
+        tiv=None if unit is None and total is None else _tiv_of(unit, None, total),
         local_production=local,
     )
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import operator
+import re
 from decimal import Decimal
 from itertools import pairwise
+from typing import Final
 
 import attrs
 from attrs import field, frozen
@@ -47,7 +50,7 @@ class SipriRecord:
     ``*_estimate``. Phase 2 turns it into a :class:`~dronemarket.Deal`.
     """
 
-    line: int = field(validator=v.whole(1))
+    line: int = field()  # checked in __attrs_post_init__, as v.whole(1)
     """Its first line in the file (for the JSON: its position in the list), from 1."""
     text: str = field(repr=False)
     """The raw record as SIPRI wrote it (the lines of a split record joined by ``\\n``)."""
@@ -55,9 +58,9 @@ class SipriRecord:
     """The supplier; None for "unknown supplier(s)"."""
     recipient: Country | Territory | ArmedGroup | Multinational | None = field(kw_only=True)
     """The recipient; None for "unknown recipient(s)"."""
-    designation: str = field(kw_only=True, validator=v.text())
+    designation: str = field(kw_only=True)  # checked in __attrs_post_init__, as v.text()
     """The weapon designation as published, trailing spaces trimmed."""
-    description: str = field(kw_only=True, validator=v.text())
+    description: str = field(kw_only=True)  # checked in __attrs_post_init__, as v.text()
     """The weapon description as published ("armed UAV", "reconnaissance drone")."""
     order_year: int | None = field(kw_only=True)
     """The year of order; None where the export gives none."""
@@ -79,7 +82,7 @@ class SipriRecord:
     """New, second hand, or second hand but modernized (SIPRI's ``status`` column)."""
     condition_estimate: bool = field(default=False, kw_only=True)
     """Whether the condition is SIPRI's inference (the JSON's ``statusEst``)."""
-    comments: str = field(default="", kw_only=True, validator=v.note)
+    comments: str = field(default="", kw_only=True)  # checked in __attrs_post_init__, as v.note
     """SIPRI's Comments, verbatim (inner newlines kept, trailing space trimmed)."""
     tiv: Tiv | None = field(default=None, kw_only=True)
     """SIPRI's trend-indicator values, as written; None when the export has none."""
@@ -97,23 +100,27 @@ class SipriRecord:
     """The JSON's undocumented coded fields (``transferType``, ...), kept as given."""
 
     def __attrs_post_init__(self) -> None:
-        # Registers hold ~30,000 records: one type-check pass, then the rules.
-        _check_types(self)
+        # Registers hold ~30,000 records: one pass of exact-type tests for the
+        # usual record; anything else takes the full checks, in field order.
+        if not _plain(self):
+            _check_fields(self)
         for name in ("number_ordered", "number_delivered", "order_year", "sipri_id", "line"):
             value = getattr(self, name)
             if value is not None and value < (MIN_YEAR if name == "order_year" else 0):
                 raise ValidationError("SipriRecord", name, value, "is out of range")
         years = self.delivery_years
         if years and (
-            years[0] < MIN_YEAR or years[-1] > MAX_YEAR or any(a >= b for a, b in pairwise(years))
+            years[0] < MIN_YEAR
+            or years[-1] > MAX_YEAR
+            or (len(years) > 1 and any(a >= b for a, b in pairwise(years)))
         ):
             rule = f"are not years in {MIN_YEAR}..{MAX_YEAR} in strictly increasing order"
             raise ValidationError("SipriRecord", "delivery_years", years, rule)
         if self.category is not None:
-            v.text()(self, _CATEGORY, self.category)
-        if self.number_delivered == 0 and self.delivery_years:
+            _TEXT(self, _CATEGORY, self.category)
+        if self.number_delivered == 0 and years:
             rule = "are given although nothing is delivered"
-            raise ValidationError("SipriRecord", "delivery_years", self.delivery_years, rule)
+            raise ValidationError("SipriRecord", "delivery_years", years, rule)
 
     @property
     def status(self) -> DealStatus:
@@ -146,7 +153,15 @@ class SipriRecord:
         return DeliverySpan(self.delivery_years, count=self.number_delivered or None)
 
 
-_CATEGORY = attrs.fields(SipriRecord).category
+_FIELDS = attrs.fields(SipriRecord)
+_CATEGORY = _FIELDS.category
+_TEXT = v.text()
+_FIELD_CHECKS = (
+    (_FIELDS.line, v.whole(1)),
+    (_FIELDS.designation, _TEXT),
+    (_FIELDS.description, _TEXT),
+    (_FIELDS.comments, v.note),
+)
 _check_types = v.type_checker(
     v.Rule("line", (int,)),
     v.Rule("text", (str,)),
@@ -170,3 +185,85 @@ _check_types = v.type_checker(
     v.Rule("licences", (tuple,), items=(LicenceNote,)),
     v.Rule("codes", (tuple,), items=(tuple,)),
 )
+
+
+def _check_fields(record: SipriRecord) -> None:
+    """Check every field, raising the error that names the first bad one."""
+    for attribute, check in _FIELD_CHECKS:
+        check(record, attribute, getattr(record, attribute.name))
+    _check_types(record)
+
+
+_NONE = type(None)
+_PARTIES: Final = frozenset({Country, Territory, ArmedGroup, Multinational, _NONE})
+_INTS: Final = frozenset({int, _NONE})
+_BOOLS: Final = frozenset({bool, _NONE})
+_STRS: Final = frozenset({str, _NONE})
+_TIVS: Final = frozenset({Tiv, _NONE})
+_DECIMALS: Final = frozenset({Decimal, _NONE})
+_CONTROL: Final = re.compile("[\x00-\x1f\x7f-\x9f]")  # as v.text: Unicode's Cc
+_NOTE_CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # as v.note
+
+
+def _plain_text(value: object) -> bool:
+    """Say whether `value` passes ``v.text()``: a plain, trimmed, short string."""
+    return (
+        type(value) is str
+        and 0 < len(value) <= v.MAX_TEXT
+        and not value[0].isspace()
+        and not value[-1].isspace()
+        and _CONTROL.search(value) is None
+    )
+
+
+_VALUES: Final = operator.attrgetter(
+    "line", "text", "supplier", "recipient", "designation", "description", "comments",
+    "order_year", "number_ordered", "number_delivered", "sipri_id",
+    "order_year_estimate", "number_ordered_estimate", "number_delivered_estimate",
+    "condition_estimate", "condition", "tiv", "tiv_new_unit", "category", "local_production",
+    "delivery_years", "deliveries", "licences", "codes",
+)  # fmt: skip
+_ONLY_INTS: Final = frozenset({int})
+
+
+def _plain(record: SipriRecord) -> bool:
+    """Say whether `record` passes every field check, by exact types (False: check fully)."""
+    (
+        line, text, supplier, recipient, designation, description, comments,
+        order_year, ordered, delivered, sipri_id,
+        order_flag, ordered_flag, delivered_flag, condition_flag,
+        condition, tiv, tiv_new_unit, category, local_production,
+        years, deliveries, licences, codes,
+    ) = _VALUES(record)  # fmt: skip
+    return (
+        type(line) is int
+        and line >= 1
+        and type(text) is str
+        and type(supplier) in _PARTIES
+        and type(recipient) in _PARTIES
+        and _plain_text(designation)
+        and _plain_text(description)
+        and type(comments) is str
+        and len(comments) <= v.MAX_NOTE
+        and (not comments or _NOTE_CONTROL.search(comments) is None)
+        and type(order_year) in _INTS
+        and type(ordered) in _INTS
+        and type(delivered) in _INTS
+        and type(sipri_id) in _INTS
+        and type(order_flag) is bool
+        and type(ordered_flag) is bool
+        and type(delivered_flag) is bool
+        and type(condition_flag) is bool
+        and type(condition) is Condition
+        and type(tiv) in _TIVS
+        and type(tiv_new_unit) in _DECIMALS
+        and type(category) in _STRS
+        and type(local_production) in _BOOLS
+        and type(years) is tuple
+        and {*map(type, years)} <= _ONLY_INTS
+        and type(deliveries) is tuple
+        and (not deliveries or all(type(row) is SipriDelivery for row in deliveries))
+        and type(licences) is tuple
+        and (not licences or all(type(note) is LicenceNote for note in licences))
+        and codes == ()
+    )
