@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 from decimal import Decimal
@@ -104,10 +105,15 @@ class SipriRecord:
         # usual record; anything else takes the full checks, in field order.
         if not _plain(self):
             _check_fields(self)
-        for name in ("number_ordered", "number_delivered", "order_year", "sipri_id", "line"):
-            value = getattr(self, name)
-            if value is not None and value < (MIN_YEAR if name == "order_year" else 0):
-                raise ValidationError("SipriRecord", name, value, "is out of range")
+        ordered, delivered, order_year = self.number_ordered, self.number_delivered, self.order_year
+        if (
+            (ordered is not None and ordered < 0)
+            or (delivered is not None and delivered < 0)
+            or (order_year is not None and order_year < MIN_YEAR)
+            or (self.sipri_id is not None and self.sipri_id < 0)
+            or self.line < 0
+        ):
+            _out_of_range(self)
         years = self.delivery_years
         if years and (
             years[0] < MIN_YEAR
@@ -118,7 +124,7 @@ class SipriRecord:
             raise ValidationError("SipriRecord", "delivery_years", years, rule)
         if self.category is not None:
             _TEXT(self, _CATEGORY, self.category)
-        if self.number_delivered == 0 and years:
+        if delivered == 0 and years:
             rule = "are given although nothing is delivered"
             raise ValidationError("SipriRecord", "delivery_years", years, rule)
 
@@ -187,6 +193,14 @@ _check_types = v.type_checker(
 )
 
 
+def _out_of_range(record: SipriRecord) -> None:
+    """Raise the error naming the first number out of its range."""
+    for name in ("number_ordered", "number_delivered", "order_year", "sipri_id", "line"):
+        value = getattr(record, name)
+        if value is not None and value < (MIN_YEAR if name == "order_year" else 0):
+            raise ValidationError("SipriRecord", name, value, "is out of range")
+
+
 def _check_fields(record: SipriRecord) -> None:
     """Check every field, raising the error that names the first bad one."""
     for attribute, check in _FIELD_CHECKS:
@@ -207,9 +221,13 @@ _NOTE_CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # as v.note
 
 def _plain_text(value: object) -> bool:
     """Say whether `value` passes ``v.text()``: a plain, trimmed, short string."""
+    return type(value) is str and _plain_string(value)
+
+
+@functools.lru_cache(maxsize=8192)  # designations and descriptions repeat
+def _plain_string(value: str) -> bool:
     return (
-        type(value) is str
-        and 0 < len(value) <= v.MAX_TEXT
+        0 < len(value) <= v.MAX_TEXT
         and not value[0].isspace()
         and not value[-1].isspace()
         and _CONTROL.search(value) is None
