@@ -185,6 +185,14 @@ def _condition(column: str, text: str) -> Condition:
         raise _fail(column, text, f"is not {words}") from None
 
 
+_TIV_A: Final = {
+    "per_unit": "SIPRI TIV per unit",
+    "order": "SIPRI TIV for total order",
+    "delivered": "SIPRI TIV of delivered weapons",
+}
+_TIV_B: Final = {"per_unit": "TIV deal unit", "delivered": "TIV delivery values (their sum)"}
+
+
 @functools.lru_cache(maxsize=_CACHE)
 def _tiv(unit: str, order: str, delivered: str) -> Tiv | None:
     figures = (
@@ -195,19 +203,17 @@ def _tiv(unit: str, order: str, delivered: str) -> Tiv | None:
     return None if figures == (None, None, None) else _tiv_of(*figures)
 
 
-def _tiv_of(unit: Decimal | None, order: Decimal | None, delivered: Decimal | None) -> Tiv:
+def _tiv_of(
+    unit: Decimal | None,
+    order: Decimal | None,
+    delivered: Decimal | None,
+    columns: Mapping[str, str] = _TIV_A,
+) -> Tiv:
     try:
         return Tiv(unit, order, delivered)
     except ValidationError as error:  # the TIV's own rules (its typo guard)
-        column, value = _TIV_COLUMNS.get(error.field, "SIPRI TIV"), error.value
+        column, value = columns.get(error.field, "SIPRI TIV"), error.value
         raise _fail(column, str(value), error.rule) from None
-
-
-_TIV_COLUMNS: Final = {
-    "per_unit": "SIPRI TIV per unit",
-    "order": "SIPRI TIV for total order",
-    "delivered": "SIPRI TIV of delivered weapons",
-}
 
 
 _SAME_B: Final = (1, 2, 3, 4, 5, 6, 7, 12, 13, 14, 16)
@@ -282,7 +288,7 @@ def deliveries_record(line: int, text: str, rows: Sequence[Sequence[str]]) -> Si
         deliveries=deliveries,
         condition=_condition("Status", first[12]),
         tiv_new_unit=_decimal("SIPRI estimate", first[13]),
-        tiv=None if unit is None and total is None else _tiv_of(unit, None, total),
+        tiv=None if unit is None and total is None else _tiv_of(unit, None, total, _TIV_B),
         local_production=local,
     )
 
