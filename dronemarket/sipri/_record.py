@@ -6,7 +6,6 @@ import functools
 import operator
 import re
 from decimal import Decimal
-from itertools import pairwise
 from typing import Final
 
 import attrs
@@ -118,7 +117,7 @@ class SipriRecord:
         if years and (
             years[0] < MIN_YEAR
             or years[-1] > MAX_YEAR
-            or (len(years) > 1 and any(a >= b for a, b in pairwise(years)))
+            or (len(years) > 1 and any(map(operator.ge, years, years[1:])))
         ):
             rule = f"are not years in {MIN_YEAR}..{MAX_YEAR} in strictly increasing order"
             raise ValidationError("SipriRecord", "delivery_years", years, rule)
@@ -219,11 +218,6 @@ _CONTROL: Final = re.compile("[\x00-\x1f\x7f-\x9f]")  # as v.text: Unicode's Cc
 _NOTE_CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # as v.note
 
 
-def _plain_text(value: object) -> bool:
-    """Say whether `value` passes ``v.text()``: a plain, trimmed, short string."""
-    return type(value) is str and _plain_string(value)
-
-
 @functools.lru_cache(maxsize=8192)  # designations and descriptions repeat
 def _plain_string(value: str) -> bool:
     return (
@@ -242,46 +236,36 @@ _VALUES: Final = operator.attrgetter(
     "delivery_years", "deliveries", "licences", "codes",
 )  # fmt: skip
 _ONLY_INTS: Final = frozenset({int})
+_ALLOWED: Final = (
+    frozenset({int}), frozenset({str}), _PARTIES, _PARTIES,
+    frozenset({str}), frozenset({str}), frozenset({str}),
+    _INTS, _INTS, _INTS, _INTS,
+    frozenset({bool}), frozenset({bool}), frozenset({bool}), frozenset({bool}),
+    frozenset({Condition}), _TIVS, _DECIMALS, _STRS, _BOOLS,
+    frozenset({tuple}), frozenset({tuple}), frozenset({tuple}), frozenset({tuple}),
+)  # fmt: skip
+"""The exact types each of ``_VALUES`` may have on the fast path."""
+
+
+@functools.lru_cache(maxsize=256)  # a register's records have a few dozen type signatures
+def _plain_types(signature: tuple[type, ...]) -> bool:
+    return all(kind in allowed for kind, allowed in zip(signature, _ALLOWED, strict=True))
 
 
 def _plain(record: SipriRecord) -> bool:
     """Say whether `record` passes every field check, by exact types (False: check fully)."""
-    (
-        line, text, supplier, recipient, designation, description, comments,
-        order_year, ordered, delivered, sipri_id,
-        order_flag, ordered_flag, delivered_flag, condition_flag,
-        condition, tiv, tiv_new_unit, category, local_production,
-        years, deliveries, licences, codes,
-    ) = _VALUES(record)  # fmt: skip
+    values = _VALUES(record)
+    if not _plain_types(tuple(map(type, values))):
+        return False
+    comments, years, deliveries, licences = values[6], values[20], values[21], values[22]
     return (
-        type(line) is int
-        and line >= 1
-        and type(text) is str
-        and type(supplier) in _PARTIES
-        and type(recipient) in _PARTIES
-        and _plain_text(designation)
-        and _plain_text(description)
-        and type(comments) is str
+        values[0] >= 1
+        and _plain_string(values[4])
+        and _plain_string(values[5])
         and len(comments) <= v.MAX_NOTE
         and (not comments or _NOTE_CONTROL.search(comments) is None)
-        and type(order_year) in _INTS
-        and type(ordered) in _INTS
-        and type(delivered) in _INTS
-        and type(sipri_id) in _INTS
-        and type(order_flag) is bool
-        and type(ordered_flag) is bool
-        and type(delivered_flag) is bool
-        and type(condition_flag) is bool
-        and type(condition) is Condition
-        and type(tiv) in _TIVS
-        and type(tiv_new_unit) in _DECIMALS
-        and type(category) in _STRS
-        and type(local_production) in _BOOLS
-        and type(years) is tuple
         and {*map(type, years)} <= _ONLY_INTS
-        and type(deliveries) is tuple
         and (not deliveries or all(type(row) is SipriDelivery for row in deliveries))
-        and type(licences) is tuple
         and (not licences or all(type(note) is LicenceNote for note in licences))
-        and codes == ()
+        and values[23] == ()
     )
