@@ -9,9 +9,9 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Final
+from typing import Final, TypeVar
 
 from dronemarket.deals import Condition, Tiv
 from dronemarket.errors import DroneMarketError, ValidationError
@@ -28,6 +28,9 @@ _FLAGS_A: Final = {"": False, "?": True}
 _FLAGS_B: Final = {"": None, "Yes": True, "No": False}
 _CODED: Final = ("transferType", "locInvolvement", "reason1700")
 _LICENSED: Final = 126065  # the JSON's locInvolvement on licence-built deals
+
+
+T = TypeVar("T")
 
 
 class Reject(  # noqa: N818 - a record is rejected; it is not an error of the reader
@@ -128,24 +131,24 @@ def _build(column: str, **fields: object) -> SipriRecord:
 def register_record(line: int, text: str, f: Sequence[str]) -> SipriRecord:
     """Return the record of a trade-register row (format A's 16 fields)."""
     comments = f[12].rstrip()
-    ordered = _number("Number ordered", f[4], empty=True)
-    delivered = _number("Number delivered", f[8])
-    years = _years("Year(s) of delivery", f[10])
+    ordered = _A_ORDERED(f[4])
+    delivered = _A_DELIVERED(f[8])
+    years = _A_YEARS(f[10])
     if delivered and not years:
         raise _fail("Year(s) of delivery", f[10], "is empty although units are delivered")
     if delivered == 0 and years:
         raise _fail("Year(s) of delivery", f[10], "is given although Number delivered is 0")
     recipient = _party("Recipient", f[0])
     supplier = _party("Supplier", f[1])
-    order_year = _year("Year of order", f[2])
+    order_year = _A_ORDER_YEAR(f[2])
     order_flag = _FLAGS_A.get(f[3])
     if order_flag is None:
         order_flag = _flag_a("Year of order flag", f[3])
     ordered_flag = _FLAGS_A.get(f[5])
     if ordered_flag is None:
         ordered_flag = _flag_a("Number ordered flag", f[5])
-    designation = _text("Weapon designation", f[6])
-    description = _text("Weapon description", f[7])
+    designation = _A_DESIGNATION(f[6])
+    description = _A_DESCRIPTION(f[7])
     delivered_flag = _FLAGS_A.get(f[9])
     if delivered_flag is None:
         delivered_flag = _flag_a("Number delivered flag", f[9])
@@ -174,6 +177,24 @@ def register_record(line: int, text: str, f: Sequence[str]) -> SipriRecord:
         )
     except ValueError as error:
         raise _fail("record", "", f"cannot be held: {error}") from None
+
+
+def _one_column(parse: Callable[[str, str], T]) -> Callable[[str], Callable[[str], T]]:
+    def of(column: str) -> Callable[[str], T]:
+        return functools.lru_cache(maxsize=_CACHE)(functools.partial(parse, column))
+
+    return of
+
+
+# Format A's hot columns, memoized by the text alone (a one-string key is the cheapest).
+_A_ORDERED: Final = _one_column(functools.partial(_number.__wrapped__, empty=True))(
+    "Number ordered"
+)
+_A_DELIVERED: Final = _one_column(_number.__wrapped__)("Number delivered")
+_A_YEARS: Final = _one_column(_years.__wrapped__)("Year(s) of delivery")
+_A_ORDER_YEAR: Final = _one_column(_year.__wrapped__)("Year of order")
+_A_DESIGNATION: Final = _one_column(_text.__wrapped__)("Weapon designation")
+_A_DESCRIPTION: Final = _one_column(_text.__wrapped__)("Weapon description")
 
 
 @functools.lru_cache(maxsize=64)
