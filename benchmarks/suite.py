@@ -40,7 +40,7 @@ class Case:
     base_bench: str
     baseline: str
     target: float
-    group: Literal["micro", "market", "memory", "startup"]
+    group: Literal["micro", "market", "memory", "startup", "sipri"]
     check: Check | None = None
     """Compare the two results, where they are comparable."""
 
@@ -865,9 +865,43 @@ defers from construction to first use is shown too.
 """
 
 
+SIPRI_CASES: Final[tuple[Case, ...]] = (
+    Case(
+        "sipri-read",
+        "`sipri.read` of SIPRI's May 2026 register (29,916 records)",
+        "sipri-read/dronemarket",
+        "sipri-read/pandas",
+        '`pandas.read_csv(..., skiprows=11, encoding="latin-1")` on the same bytes'
+        " (validates nothing)",
+        15.0,
+        "sipri",
+    ),
+    Case(
+        "sipri-drones",
+        "the same, `drones_only=True`",
+        "sipri-drones/dronemarket",
+        "sipri-read/pandas",
+        "the same `pandas.read_csv`",
+        3.0,
+        "sipri",
+    ),
+    Case(
+        "sipri-memory",
+        "memory of the imported register (tracemalloc, retained)",
+        "sipri-memory/dronemarket",
+        "sipri-memory/pandas",
+        "the DataFrame's `memory_usage(deep=True).sum()`",
+        2.0,
+        "memory",
+    ),
+)
+"""The SIPRI cases (``bench_sipri.py``): real data from ``../shared/realdata``, not measured
+without it."""
+
+
 def case(key: str) -> Case:
     """Return the case named `key`."""
-    for candidate in CASES + FIRST_USE:
+    for candidate in CASES + FIRST_USE + SIPRI_CASES:
         if candidate.key == key:
             return candidate
     raise KeyError(key)
@@ -877,6 +911,7 @@ __all__ = [
     "CASES",
     "EIGHT_SPECS",
     "MICRO",
+    "SIPRI_CASES",
     "SPEC_STRINGS",
     "Case",
     "Check",

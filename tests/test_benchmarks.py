@@ -9,6 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -150,3 +151,26 @@ def test_page_says_not_measured_when_a_side_is_missing() -> None:
     result = run.Result(suite.CASES[0], dm=None, baseline=1e-6)
     assert result.ratio is None
     assert result.verdict == "not measured"
+
+
+def test_the_sipri_cases_run_on_the_first_records() -> None:
+    """Each SIPRI benchmark runs once on the register's first 300 records; both sides agree."""
+    import bench_sipri  # noqa: PLC0415 - benchmarks/ is put on the path above
+
+    from dronemarket import sipri  # noqa: PLC0415 - the submodule is imported on first use
+
+    reason = bench_sipri.missing()
+    if reason is not None:
+        pytest.skip(reason)
+    data = bench_sipri.load(records=300)
+    benches = bench_sipri.benches(data)
+    result, drones = (benches[case.dm_bench]() for case in suite.SIPRI_CASES[:2])
+    frame: Any = benches[suite.SIPRI_CASES[0].base_bench]()
+    assert isinstance(result, sipri.SipriImport)
+    assert isinstance(drones, sipri.SipriImport)
+    assert result.records == drones.records == len(frame) == 300
+    assert not result.rejected
+    assert drones.skipped > 0
+    memory = bench_sipri.memory(data)
+    assert memory["sipri-memory/dronemarket"] > 0
+    assert memory["sipri-memory/pandas"] > 0

@@ -387,3 +387,27 @@ def test_copy_without_metadata_with_bom_and_padding() -> None:
     result = sipri.read(data)
     assert (result.records, len(result.loaded), result.generated) == (2, 2, None)
     assert result.source.published is None
+
+
+@pytest.mark.parametrize(
+    ("row", "column"),
+    [
+        ("Chile,Spain,2019,,6,,Sky Lance,UAV,3,,2020,New,,0.5,3,1500000", "delivered weapons"),
+        (
+            "1,Spain,Chile,Sky Lance,UAV,Aircraft,2019,No,3,No,2020,No,New,0.5,0.5,1500000,No",
+            "TIV delivery values",
+        ),
+    ],
+)
+def test_a_tiv_over_the_typo_guard_rejects_the_record(row: str, column: str) -> None:
+    """A TIV figure beyond Tiv's typo guard rejects its record, naming the column; the rest read."""
+    header = HEADER_A if row.startswith("Chile") else HEADER_B
+    good = (
+        _GOOD_A
+        if row.startswith("Chile")
+        else row.replace(",1500000,", ",1.5,").replace("1,", "2,", 1)
+    )
+    result = sipri.read(f"{header}\n{row}\n{good}\n")
+    assert (result.records, len(result.loaded), len(result.rejected)) == (2, 1, 1)
+    assert column in result.rejected[0].reason
+    assert "typo guard" in result.rejected[0].reason

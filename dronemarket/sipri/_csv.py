@@ -38,12 +38,20 @@ def rows(lines: list[str], start: int, width: int, *, excel: bool) -> Iterator[R
     """
     index, end = start, len(lines)
     while index < end:
-        text = _clean(lines[index], excel=excel)
+        text = lines[index]
+        if excel or text.endswith("\r"):
+            text = _clean(text, excel=excel)
         first = index
         index += 1
+        count = text.count(",") + 1
+        if count == width:  # the common case: one whole record on its line
+            yield Row(index, text, text.split(","))
+            continue
+        if count > width:
+            yield Row(index, text, None)
+            continue
         if not text.strip():
             continue
-        count = text.count(",") + 1
         while count < width and index < end:
             following = _clean(lines[index], excel=excel)
             extra = following.count(",")

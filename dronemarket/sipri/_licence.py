@@ -29,6 +29,8 @@ _CLAUSE: Final = re.compile(
     re.IGNORECASE,
 )
 
+_LICENCE: Final = re.compile("licence", re.IGNORECASE)
+
 
 @frozen(cache_hash=True)
 class LicenceNote:
@@ -81,6 +83,8 @@ def licences(comments: str) -> tuple[LicenceNote, ...]:
         return ()
     found = []
     for raw in comments.split(";"):
+        if _LICENCE.search(raw) is None:  # the clause's regex needs the word; skip it fast
+            continue
         clause = raw.strip()
         match = _CLAUSE.search(clause)
         if match is None:

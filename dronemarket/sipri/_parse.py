@@ -6,14 +6,15 @@ reader turns it into a ``rejected`` entry.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Final
+from typing import Final, TypeVar
 
 from dronemarket.deals import Condition, Tiv
-from dronemarket.errors import DroneMarketError
+from dronemarket.errors import DroneMarketError, ValidationError
 from dronemarket.sipri import _names
 from dronemarket.sipri._licence import licences
 from dronemarket.sipri._record import SipriDelivery, SipriRecord
@@ -27,6 +28,9 @@ _FLAGS_A: Final = {"": False, "?": True}
 _FLAGS_B: Final = {"": None, "Yes": True, "No": False}
 _CODED: Final = ("transferType", "locInvolvement", "reason1700")
 _LICENSED: Final = 126065  # the JSON's locInvolvement on licence-built deals
+
+
+T = TypeVar("T")
 
 
 class Reject(  # noqa: N818 - a record is rejected; it is not an error of the reader
@@ -44,12 +48,20 @@ def _fail(column: str, value: object, rule: str) -> Reject:
     return Reject(f"{column}: {_show(value)} {rule}")
 
 
+# Registers repeat their values (~30,000 records, a few thousand distinct
+# numbers, years and TIV figures): the pure parsers below are memoized, which
+# also shares one object per distinct value among the records.
+_CACHE: Final = 8192
+
+
+@functools.lru_cache(maxsize=_CACHE)
 def _year(column: str, text: str) -> int:
     if not _YEAR.fullmatch(text) or not 1900 <= int(text) <= 2100:
         raise _fail(column, text, "is not a four-digit year in 1900..2100")
     return int(text)
 
 
+@functools.lru_cache(maxsize=_CACHE)
 def _number(column: str, text: str, *, empty: bool = False) -> int | None:
     if empty and text == "":
         return None
@@ -70,6 +82,7 @@ def _flag_a(column: str, text: str) -> bool:
     return bool(_flag(column, text, _FLAGS_A))
 
 
+@functools.lru_cache(maxsize=_CACHE)
 def _decimal(column: str, text: str) -> Decimal | None:
     if text == "":
         return None
@@ -88,6 +101,7 @@ def _party(column: str, text: str) -> _names.Party | None:
         raise _fail(column, text, str(error).split(" ", 2)[-1]) from None
 
 
+@functools.lru_cache(maxsize=_CACHE)
 def _text(column: str, text: str) -> str:
     cleaned = text.strip()
     if not cleaned:
@@ -95,6 +109,7 @@ def _text(column: str, text: str) -> str:
     return cleaned
 
 
+@functools.lru_cache(maxsize=_CACHE)
 def _years(column: str, text: str) -> tuple[int, ...]:
     if text.strip() == "":
         return ()
@@ -116,35 +131,73 @@ def _build(column: str, **fields: object) -> SipriRecord:
 def register_record(line: int, text: str, f: Sequence[str]) -> SipriRecord:
     """Return the record of a trade-register row (format A's 16 fields)."""
     comments = f[12].rstrip()
-    ordered = _number("Number ordered", f[4], empty=True)
-    delivered = _number("Number delivered", f[8])
-    years = _years("Year(s) of delivery", f[10])
+    ordered = _A_ORDERED(f[4])
+    delivered = _A_DELIVERED(f[8])
+    years = _A_YEARS(f[10])
     if delivered and not years:
         raise _fail("Year(s) of delivery", f[10], "is empty although units are delivered")
     if delivered == 0 and years:
         raise _fail("Year(s) of delivery", f[10], "is given although Number delivered is 0")
-    return _build(
-        "record",
-        line=line,
-        text=text,
-        recipient=_party("Recipient", f[0]),
-        supplier=_party("Supplier", f[1]),
-        order_year=_year("Year of order", f[2]),
-        order_year_estimate=_flag_a("Year of order flag", f[3]),
-        number_ordered=ordered,
-        number_ordered_estimate=_flag_a("Number ordered flag", f[5]),
-        designation=_text("Weapon designation", f[6]),
-        description=_text("Weapon description", f[7]),
-        number_delivered=delivered,
-        number_delivered_estimate=_flag_a("Number delivered flag", f[9]),
-        delivery_years=years,
-        condition=_condition("status", f[11]),
-        comments=comments,
-        licences=licences(comments),
-        tiv=_tiv(f[13], f[14], f[15]),
-    )
+    recipient = _party("Recipient", f[0])
+    supplier = _party("Supplier", f[1])
+    order_year = _A_ORDER_YEAR(f[2])
+    order_flag = _FLAGS_A.get(f[3])
+    if order_flag is None:
+        order_flag = _flag_a("Year of order flag", f[3])
+    ordered_flag = _FLAGS_A.get(f[5])
+    if ordered_flag is None:
+        ordered_flag = _flag_a("Number ordered flag", f[5])
+    designation = _A_DESIGNATION(f[6])
+    description = _A_DESCRIPTION(f[7])
+    delivered_flag = _FLAGS_A.get(f[9])
+    if delivered_flag is None:
+        delivered_flag = _flag_a("Number delivered flag", f[9])
+    condition = _condition("status", f[11])
+    notes = licences(comments) if "licence" in comments else ()
+    tiv = _tiv(f[13], f[14], f[15])
+    try:
+        return SipriRecord(
+            line,
+            text,
+            recipient=recipient,
+            supplier=supplier,
+            order_year=order_year,
+            order_year_estimate=order_flag,
+            number_ordered=ordered,
+            number_ordered_estimate=ordered_flag,
+            designation=designation,
+            description=description,
+            number_delivered=delivered,
+            number_delivered_estimate=delivered_flag,
+            delivery_years=years,
+            condition=condition,
+            comments=comments,
+            licences=notes,
+            tiv=tiv,
+        )
+    except ValueError as error:
+        raise _fail("record", "", f"cannot be held: {error}") from None
 
 
+def _one_column(parse: Callable[[str, str], T]) -> Callable[[str], Callable[[str], T]]:
+    def of(column: str) -> Callable[[str], T]:
+        return functools.lru_cache(maxsize=_CACHE)(functools.partial(parse, column))
+
+    return of
+
+
+# Format A's hot columns, memoized by the text alone (a one-string key is the cheapest).
+_A_ORDERED: Final = _one_column(functools.partial(_number.__wrapped__, empty=True))(
+    "Number ordered"
+)
+_A_DELIVERED: Final = _one_column(_number.__wrapped__)("Number delivered")
+_A_YEARS: Final = _one_column(_years.__wrapped__)("Year(s) of delivery")
+_A_ORDER_YEAR: Final = _one_column(_year.__wrapped__)("Year of order")
+_A_DESIGNATION: Final = _one_column(_text.__wrapped__)("Weapon designation")
+_A_DESCRIPTION: Final = _one_column(_text.__wrapped__)("Weapon description")
+
+
+@functools.lru_cache(maxsize=64)
 def _condition(column: str, text: str) -> Condition:
     try:
         return _names.condition(text)
@@ -153,13 +206,35 @@ def _condition(column: str, text: str) -> Condition:
         raise _fail(column, text, f"is not {words}") from None
 
 
+_TIV_A: Final = {
+    "per_unit": "SIPRI TIV per unit",
+    "order": "SIPRI TIV for total order",
+    "delivered": "SIPRI TIV of delivered weapons",
+}
+_TIV_B: Final = {"per_unit": "TIV deal unit", "delivered": "TIV delivery values (their sum)"}
+
+
+@functools.lru_cache(maxsize=_CACHE)
 def _tiv(unit: str, order: str, delivered: str) -> Tiv | None:
     figures = (
         _decimal("SIPRI TIV per unit", unit),
         _decimal("SIPRI TIV for total order", order),
         _decimal("SIPRI TIV of delivered weapons", delivered),
     )
-    return None if figures == (None, None, None) else Tiv(*figures)
+    return None if figures == (None, None, None) else _tiv_of(*figures)
+
+
+def _tiv_of(
+    unit: Decimal | None,
+    order: Decimal | None,
+    delivered: Decimal | None,
+    columns: Mapping[str, str] = _TIV_A,
+) -> Tiv:
+    try:
+        return Tiv(unit, order, delivered)
+    except ValidationError as error:  # the TIV's own rules (its typo guard)
+        column, value = columns.get(error.field, "SIPRI TIV"), error.value
+        raise _fail(column, str(value), error.rule) from None
 
 
 _SAME_B: Final = (1, 2, 3, 4, 5, 6, 7, 12, 13, 14, 16)
@@ -234,7 +309,7 @@ def deliveries_record(line: int, text: str, rows: Sequence[Sequence[str]]) -> Si
         deliveries=deliveries,
         condition=_condition("Status", first[12]),
         tiv_new_unit=_decimal("SIPRI estimate", first[13]),
-        tiv=None if unit is None and total is None else Tiv(unit, None, total),
+        tiv=None if unit is None and total is None else _tiv_of(unit, None, total, _TIV_B),
         local_production=local,
     )
 

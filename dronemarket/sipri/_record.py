@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import operator
+import re
 from decimal import Decimal
-from itertools import pairwise
+from typing import Final
 
 import attrs
 from attrs import field, frozen
@@ -47,7 +50,7 @@ class SipriRecord:
     ``*_estimate``. Phase 2 turns it into a :class:`~dronemarket.Deal`.
     """
 
-    line: int = field(validator=v.whole(1))
+    line: int = field()  # checked in __attrs_post_init__, as v.whole(1)
     """Its first line in the file (for the JSON: its position in the list), from 1."""
     text: str = field(repr=False)
     """The raw record as SIPRI wrote it (the lines of a split record joined by ``\\n``)."""
@@ -55,9 +58,9 @@ class SipriRecord:
     """The supplier; None for "unknown supplier(s)"."""
     recipient: Country | Territory | ArmedGroup | Multinational | None = field(kw_only=True)
     """The recipient; None for "unknown recipient(s)"."""
-    designation: str = field(kw_only=True, validator=v.text())
+    designation: str = field(kw_only=True)  # checked in __attrs_post_init__, as v.text()
     """The weapon designation as published, trailing spaces trimmed."""
-    description: str = field(kw_only=True, validator=v.text())
+    description: str = field(kw_only=True)  # checked in __attrs_post_init__, as v.text()
     """The weapon description as published ("armed UAV", "reconnaissance drone")."""
     order_year: int | None = field(kw_only=True)
     """The year of order; None where the export gives none."""
@@ -79,7 +82,7 @@ class SipriRecord:
     """New, second hand, or second hand but modernized (SIPRI's ``status`` column)."""
     condition_estimate: bool = field(default=False, kw_only=True)
     """Whether the condition is SIPRI's inference (the JSON's ``statusEst``)."""
-    comments: str = field(default="", kw_only=True, validator=v.note)
+    comments: str = field(default="", kw_only=True)  # checked in __attrs_post_init__, as v.note
     """SIPRI's Comments, verbatim (inner newlines kept, trailing space trimmed)."""
     tiv: Tiv | None = field(default=None, kw_only=True)
     """SIPRI's trend-indicator values, as written; None when the export has none."""
@@ -97,23 +100,32 @@ class SipriRecord:
     """The JSON's undocumented coded fields (``transferType``, ...), kept as given."""
 
     def __attrs_post_init__(self) -> None:
-        # Registers hold ~30,000 records: one type-check pass, then the rules.
-        _check_types(self)
-        for name in ("number_ordered", "number_delivered", "order_year", "sipri_id", "line"):
-            value = getattr(self, name)
-            if value is not None and value < (MIN_YEAR if name == "order_year" else 0):
-                raise ValidationError("SipriRecord", name, value, "is out of range")
+        # Registers hold ~30,000 records: one pass of exact-type tests for the
+        # usual record; anything else takes the full checks, in field order.
+        if not _plain(self):
+            _check_fields(self)
+        ordered, delivered, order_year = self.number_ordered, self.number_delivered, self.order_year
+        if (
+            (ordered is not None and ordered < 0)
+            or (delivered is not None and delivered < 0)
+            or (order_year is not None and order_year < MIN_YEAR)
+            or (self.sipri_id is not None and self.sipri_id < 0)
+            or self.line < 0
+        ):
+            _out_of_range(self)
         years = self.delivery_years
         if years and (
-            years[0] < MIN_YEAR or years[-1] > MAX_YEAR or any(a >= b for a, b in pairwise(years))
+            years[0] < MIN_YEAR
+            or years[-1] > MAX_YEAR
+            or (len(years) > 1 and any(map(operator.ge, years, years[1:])))
         ):
             rule = f"are not years in {MIN_YEAR}..{MAX_YEAR} in strictly increasing order"
             raise ValidationError("SipriRecord", "delivery_years", years, rule)
         if self.category is not None:
-            v.text()(self, _CATEGORY, self.category)
-        if self.number_delivered == 0 and self.delivery_years:
+            _TEXT(self, _CATEGORY, self.category)
+        if delivered == 0 and years:
             rule = "are given although nothing is delivered"
-            raise ValidationError("SipriRecord", "delivery_years", self.delivery_years, rule)
+            raise ValidationError("SipriRecord", "delivery_years", years, rule)
 
     @property
     def status(self) -> DealStatus:
@@ -146,7 +158,15 @@ class SipriRecord:
         return DeliverySpan(self.delivery_years, count=self.number_delivered or None)
 
 
-_CATEGORY = attrs.fields(SipriRecord).category
+_FIELDS = attrs.fields(SipriRecord)
+_CATEGORY = _FIELDS.category
+_TEXT = v.text()
+_FIELD_CHECKS = (
+    (_FIELDS.line, v.whole(1)),
+    (_FIELDS.designation, _TEXT),
+    (_FIELDS.description, _TEXT),
+    (_FIELDS.comments, v.note),
+)
 _check_types = v.type_checker(
     v.Rule("line", (int,)),
     v.Rule("text", (str,)),
@@ -170,3 +190,82 @@ _check_types = v.type_checker(
     v.Rule("licences", (tuple,), items=(LicenceNote,)),
     v.Rule("codes", (tuple,), items=(tuple,)),
 )
+
+
+def _out_of_range(record: SipriRecord) -> None:
+    """Raise the error naming the first number out of its range."""
+    for name in ("number_ordered", "number_delivered", "order_year", "sipri_id", "line"):
+        value = getattr(record, name)
+        if value is not None and value < (MIN_YEAR if name == "order_year" else 0):
+            raise ValidationError("SipriRecord", name, value, "is out of range")
+
+
+def _check_fields(record: SipriRecord) -> None:
+    """Check every field, raising the error that names the first bad one."""
+    for attribute, check in _FIELD_CHECKS:
+        check(record, attribute, getattr(record, attribute.name))
+    _check_types(record)
+
+
+_NONE = type(None)
+_PARTIES: Final = frozenset({Country, Territory, ArmedGroup, Multinational, _NONE})
+_INTS: Final = frozenset({int, _NONE})
+_BOOLS: Final = frozenset({bool, _NONE})
+_STRS: Final = frozenset({str, _NONE})
+_TIVS: Final = frozenset({Tiv, _NONE})
+_DECIMALS: Final = frozenset({Decimal, _NONE})
+_CONTROL: Final = re.compile("[\x00-\x1f\x7f-\x9f]")  # as v.text: Unicode's Cc
+_NOTE_CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # as v.note
+
+
+@functools.lru_cache(maxsize=8192)  # designations and descriptions repeat
+def _plain_string(value: str) -> bool:
+    return (
+        0 < len(value) <= v.MAX_TEXT
+        and not value[0].isspace()
+        and not value[-1].isspace()
+        and _CONTROL.search(value) is None
+    )
+
+
+_VALUES: Final = operator.attrgetter(
+    "line", "text", "supplier", "recipient", "designation", "description", "comments",
+    "order_year", "number_ordered", "number_delivered", "sipri_id",
+    "order_year_estimate", "number_ordered_estimate", "number_delivered_estimate",
+    "condition_estimate", "condition", "tiv", "tiv_new_unit", "category", "local_production",
+    "delivery_years", "deliveries", "licences", "codes",
+)  # fmt: skip
+_ONLY_INTS: Final = frozenset({int})
+_ALLOWED: Final = (
+    frozenset({int}), frozenset({str}), _PARTIES, _PARTIES,
+    frozenset({str}), frozenset({str}), frozenset({str}),
+    _INTS, _INTS, _INTS, _INTS,
+    frozenset({bool}), frozenset({bool}), frozenset({bool}), frozenset({bool}),
+    frozenset({Condition}), _TIVS, _DECIMALS, _STRS, _BOOLS,
+    frozenset({tuple}), frozenset({tuple}), frozenset({tuple}), frozenset({tuple}),
+)  # fmt: skip
+"""The exact types each of ``_VALUES`` may have on the fast path."""
+
+
+@functools.lru_cache(maxsize=256)  # a register's records have a few dozen type signatures
+def _plain_types(signature: tuple[type, ...]) -> bool:
+    return all(kind in allowed for kind, allowed in zip(signature, _ALLOWED, strict=True))
+
+
+def _plain(record: SipriRecord) -> bool:
+    """Say whether `record` passes every field check, by exact types (False: check fully)."""
+    values = _VALUES(record)
+    if not _plain_types(tuple(map(type, values))):
+        return False
+    comments, years, deliveries, licences = values[6], values[20], values[21], values[22]
+    return (
+        values[0] >= 1
+        and _plain_string(values[4])
+        and _plain_string(values[5])
+        and len(comments) <= v.MAX_NOTE
+        and (not comments or _NOTE_CONTROL.search(comments) is None)
+        and {*map(type, years)} <= _ONLY_INTS
+        and (not deliveries or all(type(row) is SipriDelivery for row in deliveries))
+        and (not licences or all(type(note) is LicenceNote for note in licences))
+        and values[23] == ()
+    )
