@@ -667,7 +667,7 @@ def test_platforms_differing_deep_in_their_lineage_are_unequal() -> None:
 
 def test_the_spec_table_the_inputs_and_the_attributes_agree() -> None:
     """SPEC_FIELDS, SpecInputs' keys and Specs' attributes list the same specs in one order."""
-    from dronemarket.platforms import SpecInputs  # noqa: PLC0415
+    from dronemarket.specs._specs import SpecInputs  # noqa: PLC0415
 
     names = tuple(SPEC_FIELDS)
     assert tuple(SpecInputs.__annotations__) == names
