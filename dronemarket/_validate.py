@@ -173,6 +173,15 @@ ID: Final = re.compile(r"[a-z0-9][a-z0-9._-]{0,127}")
 ID_RULE: Final = "is not an id (lower-case letters, digits, '.', '_', '-'; at most 128)"
 
 
+def default_id(*parts: str, when: object | None) -> str:
+    """Return a record's default id: its parts and its date ("undated" when None), hyphenated.
+
+    The id is lower case and cut to 128 characters, as :data:`ID` requires.
+    """
+    dated = str(when) if when is not None else "undated"
+    return "-".join([*parts, dated]).casefold()[:128]
+
+
 def settle_id(record: Any, make: Callable[[Any], str]) -> None:  # noqa: ANN401
     """Set ``record.id``: the id given, or one made from the record; check its form.
 
