@@ -21,23 +21,19 @@ from dronemarket import _validate as v
 from dronemarket.dates import PartialDate
 from dronemarket.parties import Organization
 from dronemarket.sources import Source
-from dronemarket.specs import SPEC_FIELDS, Figure, Reported, SpecField, Specs
+from dronemarket.specs import SPEC_FIELDS as SPEC_FIELDS  # noqa: PLC0414 - re-exported
+from dronemarket.specs import Figure as Figure  # noqa: PLC0414 - re-exported
+from dronemarket.specs import Reported as Reported  # noqa: PLC0414 - re-exported
+from dronemarket.specs import SpecField as SpecField  # noqa: PLC0414 - re-exported
+from dronemarket.specs import Specs as Specs  # noqa: PLC0414 - re-exported
 from dronemarket.specs._specs import SpecInputs as SpecInputs  # noqa: PLC0414 - re-exported
 from dronemarket.specs._table import ORDERED_PAIRS
 
-# Figure, Reported, SpecField, Specs and SPEC_FIELDS moved to dronemarket.specs;
-# they are re-exported here so that `dronemarket.platforms.Specs` keeps working.
+__all__ = ["Category", "Platform", "Role"]
+
+# The specs moved to dronemarket.specs. The names above are re-exported so that
+# `dronemarket.platforms.Specs` and the other old paths keep working.
 _ORDERED_PAIRS = ORDERED_PAIRS  # the name dronemarket.strategies imports
-__all__ = [
-    "SPEC_FIELDS",
-    "Category",
-    "Figure",
-    "Platform",
-    "Reported",
-    "Role",
-    "SpecField",
-    "Specs",
-]
 
 
 class Category(enum.Enum):
