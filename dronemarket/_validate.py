@@ -99,13 +99,23 @@ _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 """Lone surrogates: code points a str may hold but UTF-8 (and so JSON on disk) cannot."""
 
 
-def _bad_character(value: str, control: re.Pattern[str], allowed: str) -> str | None:
-    """Return the rule `value` breaks by its characters, or None."""
+def _check_characters(
+    instance: object,
+    attribute: attrs.Attribute[Any],
+    value: str,
+    limit: int,
+    *,
+    control: re.Pattern[str],
+    allowed: str,
+) -> None:
+    """Require at most `limit` characters, none that `control` matches (`allowed`: which pass)."""
+    if len(value) > limit:
+        fail(instance, attribute, value, f"is longer than {limit} characters")
     if control.search(value) is None:
-        return None
+        return
     if _SURROGATE.search(value):
-        return "contains a lone surrogate (not encodable as UTF-8)"
-    return f"contains control characters{allowed}"
+        fail(instance, attribute, value, "contains a lone surrogate (not encodable as UTF-8)")
+    fail(instance, attribute, value, f"contains control characters{allowed}")
 
 
 def text(limit: int = MAX_TEXT) -> Validator:
@@ -122,11 +132,7 @@ def text(limit: int = MAX_TEXT) -> Validator:
             fail(instance, attribute, value, "is blank")
         if value != value.strip():
             fail(instance, attribute, value, "has leading or trailing white space")
-        if len(value) > limit:
-            fail(instance, attribute, value, f"is longer than {limit} characters")
-        bad = _bad_character(value, _CONTROL, "")
-        if bad is not None:
-            fail(instance, attribute, value, bad)
+        _check_characters(instance, attribute, value, limit, control=_CONTROL, allowed="")
         if not any(map(str.isalnum, value)):
             fail(instance, attribute, value, "has no letter or digit")
 
@@ -141,11 +147,8 @@ def note(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
     """
     if not isinstance(value, str):
         fail(instance, attribute, value, "is not a string")
-    if len(value) > MAX_NOTE:
-        fail(instance, attribute, value, f"is longer than {MAX_NOTE} characters")
-    bad = _bad_character(value, _NOTE_CONTROL, " (other than tab and newline)")
-    if bad is not None:
-        fail(instance, attribute, value, bad)
+    allowed = " (other than tab and newline)"
+    _check_characters(instance, attribute, value, MAX_NOTE, control=_NOTE_CONTROL, allowed=allowed)
 
 
 def names(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -168,6 +171,15 @@ def aliases(instance: object, attribute: attrs.Attribute[Any], value: object) ->
 ID: Final = re.compile(r"[a-z0-9][a-z0-9._-]{0,127}")
 """What a record id looks like: lower-case letters, digits, '.', '_', '-'."""
 ID_RULE: Final = "is not an id (lower-case letters, digits, '.', '_', '-'; at most 128)"
+
+
+def default_id(*parts: str, when: object | None) -> str:
+    """Return a record's default id: its parts and its date ("undated" when None), hyphenated.
+
+    The id is lower case and cut to 128 characters, as :data:`ID` requires.
+    """
+    dated = str(when) if when is not None else "undated"
+    return "-".join([*parts, dated]).casefold()[:128]
 
 
 def settle_id(record: Any, make: Callable[[Any], str]) -> None:  # noqa: ANN401

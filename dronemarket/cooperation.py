@@ -78,8 +78,7 @@ def _party_key(party: Organization | Country) -> str:
 
 def _default_id(record: Cooperation) -> str:
     codes = dict.fromkeys(_party_key(party) for party in record.parties)
-    when = str(record.start) if record.start else "undated"
-    return "-".join([slug(record.kind.value), *codes, when]).casefold()[:128]
+    return v.default_id(slug(record.kind.value), *codes, when=record.start)
 
 
 @frozen(cache_hash=True, field_transformer=_record.in_order)

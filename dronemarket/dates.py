@@ -22,7 +22,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 import attrs
 from attrs import field, frozen
@@ -40,22 +40,30 @@ MAX_YEAR: Final = 2100
 _TEXT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 
 
-def _check_year(instance: PartialDate, attribute: attrs.Attribute[int], value: int) -> None:
+def _check_number(
+    instance: PartialDate,
+    attribute: attrs.Attribute[Any],
+    value: object,
+    bounds: tuple[int, int],
+    of: str = "",
+) -> None:
+    """Require an int within `bounds`, inclusive; `of` says what sets them ("for 2022-02")."""
     if type(value) is not int:
         fail(instance, attribute, value, "is not an int")
-    if not MIN_YEAR <= value <= MAX_YEAR:
-        fail(instance, attribute, value, f"is outside {MIN_YEAR}..{MAX_YEAR}")
+    low, high = bounds
+    if not low <= value <= high:
+        fail(instance, attribute, value, f"is outside {low}..{high}{of}")
+
+
+def _check_year(instance: PartialDate, attribute: attrs.Attribute[int], value: int) -> None:
+    _check_number(instance, attribute, value, (MIN_YEAR, MAX_YEAR))
 
 
 def _check_month(
     instance: PartialDate, attribute: attrs.Attribute[int | None], value: int | None
 ) -> None:
-    if value is None:
-        return
-    if type(value) is not int:
-        fail(instance, attribute, value, "is not an int")
-    if not 1 <= value <= 12:
-        fail(instance, attribute, value, "is outside 1..12")
+    if value is not None:
+        _check_number(instance, attribute, value, (1, 12))
 
 
 def _check_day(
@@ -68,13 +76,9 @@ def _check_day(
     if instance.month is None:
         fail(instance, attribute, value, "is given without a month")
     last = calendar.monthrange(instance.year, instance.month)[1]
-    if not 1 <= value <= last:
-        fail(
-            instance,
-            attribute,
-            value,
-            f"is outside 1..{last} for {instance.year}-{instance.month:02}",
-        )
+    _check_number(
+        instance, attribute, value, (1, last), f" for {instance.year}-{instance.month:02}"
+    )
 
 
 @frozen(order=False, repr=False)

@@ -36,7 +36,7 @@ from dronemarket.errors import ValidationError
 from dronemarket.parties import Country, Organization, Supplier, check_confidence
 from dronemarket.platforms import Platform
 
-__all__ = ["Arrangement", "LicensedProduction", "ProductionStatus"]
+__all__ = ["NOT_STARTED", "Arrangement", "LicensedProduction", "ProductionStatus"]
 
 
 class Arrangement(enum.Enum):
@@ -78,13 +78,7 @@ NOT_STARTED: Final = frozenset({ProductionStatus.ANNOUNCED, ProductionStatus.AGR
 def _default_id(record: LicensedProduction) -> str:
     licensor = record.licensor.country.code if record.licensor.country else "unknown"
     when = record.started or record.agreed or record.announced
-    parts = [
-        licensor,
-        record.host.code,
-        slug(record.platform.name),
-        str(when) if when else "undated",
-    ]
-    return "-".join(parts).casefold()[:128]
+    return v.default_id(licensor, record.host.code, slug(record.platform.name), when=when)
 
 
 @frozen(cache_hash=True, field_transformer=_record.in_order)

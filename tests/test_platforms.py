@@ -667,7 +667,7 @@ def test_platforms_differing_deep_in_their_lineage_are_unequal() -> None:
 
 def test_the_spec_table_the_inputs_and_the_attributes_agree() -> None:
     """SPEC_FIELDS, SpecInputs' keys and Specs' attributes list the same specs in one order."""
-    from dronemarket.platforms import SpecInputs  # noqa: PLC0415
+    from dronemarket.specs._specs import SpecInputs  # noqa: PLC0415
 
     names = tuple(SPEC_FIELDS)
     assert tuple(SpecInputs.__annotations__) == names
@@ -697,3 +697,13 @@ def test_changing_a_catalog_quantity_changes_no_other_callers_catalog() -> None:
     before = str(specs.mtow)
     specs.mtow.ito("lb")  # type: ignore[union-attr]
     assert str(dm.catalog.market().platform("Bayraktar TB2").specs.mtow) == before
+
+
+def test_moved_spec_names_are_still_importable_from_platforms() -> None:
+    """The spec names that moved to dronemarket.specs are the same objects under platforms."""
+    import dronemarket.platforms as old  # noqa: PLC0415
+    import dronemarket.specs as new  # noqa: PLC0415
+
+    for name in ("SPEC_FIELDS", "Figure", "Reported", "SpecField", "Specs"):
+        assert getattr(old, name) is getattr(new, name)
+    assert set(old.__all__) == {"Category", "Platform", "Role"}

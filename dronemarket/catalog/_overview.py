@@ -6,14 +6,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Final, Literal
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 
 from dronemarket.deals import Count, Deal
 from dronemarket.errors import ValidationError
 from dronemarket.parties import Country, Supplier
 from dronemarket.platforms import SPEC_FIELDS, Platform
 from dronemarket.regions import CENTRAL_ASIA
+from dronemarket.sources import Confidence
 from dronemarket.units import Quantity, unit_label
 
 if TYPE_CHECKING:
@@ -31,23 +32,8 @@ UNITS: Final[tuple[str, ...]] = ("published", "metric", "imperial")
 
 _KEY_SPECS: Final = ("wingspan", "mtow", "payload", "endurance", "ceiling", "range", "max_speed")
 
-# spec name -> (metric unit, imperial unit)
-_DISPLAY: Final = {
-    "wingspan": ("m", "ft"),
-    "length": ("m", "ft"),
-    "ceiling": ("m", "ft"),
-    "range": ("km", "mi"),
-    "combat_radius": ("km", "mi"),
-    "datalink_range": ("km", "mi"),
-    "mtow": ("kg", "lb"),
-    "empty_mass": ("kg", "lb"),
-    "payload": ("kg", "lb"),
-    "warhead": ("kg", "lb"),
-    "endurance": ("h", "h"),
-    "cruise_speed": ("km/h", "mph"),
-    "max_speed": ("km/h", "mph"),
-    "engine_power": ("kW", "hp"),
-}
+_R = TypeVar("_R")
+
 _SYMBOL: Final = {"km/h": "km/h", "mph": "mph", "kW": "kW", "hp": "hp", "mi": "mi"}
 
 
@@ -65,8 +51,8 @@ def _show(value: Quantity, spec: str, units: Units) -> str:
         magnitude = value.magnitude
         shown = f"{magnitude:,}" if isinstance(magnitude, int) else _number(float(magnitude))
         return f"{shown} {unit_label(value).replace(' / ', '/')}"
-    metric, imperial = _DISPLAY[spec]
-    unit = metric if units == "metric" else imperial
+    field = SPEC_FIELDS[spec]
+    unit = field.metric if units == "metric" else field.imperial
     return f"{_number(float(value.to(unit).magnitude))} {_SYMBOL.get(unit, unit)}"
 
 
@@ -119,15 +105,7 @@ def _deal_line(deal: Deal) -> str:
         facts.append(f"delivered {_count(deal.delivered)}")
     if deal.intermediaries:
         facts.append("via " + ", ".join(org.name for org in deal.intermediaries))
-    facts.append(deal.confidence.value)
-    return f"  {route}: {deal.platform.name}; {'; '.join(facts)}"
-
-
-def _deals(market: Market) -> list[str]:
-    lines = ["Deals (supplier → recipient: platform; status; date; counts; confidence)"]
-    ordered = sorted(market.deals, key=lambda d: (_supplier(d.supplier), d.id))
-    lines.extend(_deal_line(deal) for deal in ordered)
-    return lines
+    return _record_line(route, deal.platform, facts, deal.confidence)
 
 
 def _production_line(record: LicensedProduction) -> str:
@@ -141,15 +119,19 @@ def _production_line(record: LicensedProduction) -> str:
     if record.facility is not None:
         facts.append(f"at {record.facility}")
     facts.append(f"planned {_count(record.planned)}")
-    facts.append(record.confidence.value)
-    return f"  {route}: {record.platform.name}; {'; '.join(facts)}"
+    return _record_line(route, record.platform, facts, record.confidence)
 
 
-def _production(market: Market) -> list[str]:
-    lines = ["Licensed production (licensor → host: platform; arrangement; status; ...)"]
-    ordered = sorted(market.production, key=lambda r: (_supplier(r.licensor), r.id))
-    lines.extend(_production_line(record) for record in ordered)
-    return lines
+def _record_line(route: str, platform: Platform, facts: list[str], confidence: Confidence) -> str:
+    """Return a deal's or a production record's line: route, platform, facts, confidence."""
+    return f"  {route}: {platform.name}; {'; '.join([*facts, confidence.value])}"
+
+
+def _listed(
+    heading: str, records: Iterable[_R], key: Callable[[_R], Any], line: Callable[[_R], str]
+) -> list[str]:
+    """Return a section: its heading, then a line per record, in `key` order."""
+    return [heading, *map(line, sorted(records, key=key))]
 
 
 def _units(tally: Tally) -> str:
@@ -211,13 +193,6 @@ def _cooperation_line(record: Cooperation) -> str:
     return "  " + "; ".join(facts)
 
 
-def _cooperation(market: Market) -> list[str]:
-    lines = ["Cooperation (date kind: parties; platforms; value; confidence)"]
-    ordered = sorted(market.cooperation, key=lambda c: (c.start is None, c.start or 0, c.id))
-    lines.extend(_cooperation_line(record) for record in ordered)
-    return lines
-
-
 def _sanctions(market: Market) -> list[str]:
     lines = ["Sanctions"]
     for sanction in sorted(market.sanctions, key=lambda s: (s.target_name, s.authority.value)):
@@ -254,10 +229,25 @@ def overview(market: Market, *, units: Units = "published") -> str:
         [
             [head],
             _platforms(market, units),
-            _deals(market),
-            _production(market),
+            _listed(
+                "Deals (supplier → recipient: platform; status; date; counts; confidence)",
+                market.deals,
+                lambda deal: (_supplier(deal.supplier), deal.id),
+                _deal_line,
+            ),
+            _listed(
+                "Licensed production (licensor → host: platform; arrangement; status; ...)",
+                market.production,
+                lambda record: (_supplier(record.licensor), record.id),
+                _production_line,
+            ),
             _central_asia(market),
             _sanctions(market),
-            _cooperation(market),
+            _listed(
+                "Cooperation (date kind: parties; platforms; value; confidence)",
+                market.cooperation,
+                lambda record: (record.start is None, record.start or 0, record.id),
+                _cooperation_line,
+            ),
         ]
     )
