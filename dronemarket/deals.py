@@ -192,6 +192,8 @@ class Count:
         """Add two counts: bounds add where both are known; the lower bound always does.
 
         Addition is associative and commutative, and ``sum(counts)`` works.
+        A sum may exceed :data:`MAX_COUNT`, which guards one stated figure
+        against typos, not a total.
 
         >>> Count.exact(3) + Count.about(48)
         Count(4, 51, None, estimate=True)
@@ -204,10 +206,15 @@ class Count:
 
         low = self.floor + other.floor
         central, high = plus(self.central, other.central), plus(self.high, other.high)
-        total = high if high is not None else central if central is not None else low
-        if total > MAX_COUNT:
-            raise ValidationError("Count", "central", total, f"exceeds {MAX_COUNT:,} once added")
-        return Count(low, central, high, estimate=self.estimate or other.estimate)
+        estimate = self.estimate or other.estimate
+        parts = (low, central, high)
+        if max(p for p in parts if p is not None) <= MAX_COUNT:
+            return Count(low, central, high, estimate=estimate)
+        # A sum obeys every rule but the typo guard: build it small, then set its figures.
+        total = Count(*(None if p is None else 1 for p in parts), estimate=estimate)
+        for name, part in zip(("low", "central", "high"), parts, strict=True):
+            object.__setattr__(total, name, part)
+        return total
 
     def __radd__(self, other: object) -> Count:
         """Let ``sum()`` start from 0."""
