@@ -87,7 +87,7 @@ def test_an_overlong_name_is_not_found_without_suggestions(lookup: Any) -> None:
 def test_suggestions_still_come_for_a_short_typo() -> None:
     """A short misspelt name still gets close suggestions."""
     with pytest.raises(NotFoundError) as caught:
-        dm.catalog.platform("Bayraktar TB3")
+        dm.catalog.platform("Bayraktar TB9")
     assert caught.value.suggestions
 
 
