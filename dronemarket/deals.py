@@ -313,11 +313,15 @@ MAX_AMOUNT_PLACES: Final = 8
 """The most decimal places an amount may have, so that it always reads back from text."""
 
 
+_AMOUNT_TEXT: Final = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]{1,4})?")
+"""The text of an amount, as the schema's pattern has it: no spaces, underscores or other digits."""
+
+
 def _to_amount(value: Decimal | int | str) -> Decimal:
-    """Turn an int or an ASCII decimal string into a Decimal; pass anything else on."""
+    """Turn an int or a decimal string of the schema's form into a Decimal; pass anything else on."""
     if type(value) is int:
         return Decimal(value)
-    if isinstance(value, str) and value.isascii():  # Decimal alone reads Arabic-Indic digits too
+    if isinstance(value, str) and _AMOUNT_TEXT.fullmatch(value):  # Decimal alone reads "1_0", " 1"
         try:
             return Decimal(value)
         except (InvalidOperation, ValueError):
@@ -359,8 +363,9 @@ class Money:
     Rules: the amount is a positive, finite Decimal of at most
     :data:`MAX_AMOUNT`, with at most :data:`MAX_AMOUNT_DIGITS` significant
     digits and :data:`MAX_AMOUNT_PLACES` decimal places (so it always reads
-    back from its text); a string amount has ASCII digits only; the currency
-    is an ISO 4217 code.
+    back from its text); a string amount is written as the schema has it
+    (ASCII digits, optional sign, fraction and exponent; no spaces or
+    underscores); the currency is an ISO 4217 code.
 
     >>> Money("69000000", "USD")
     Money(amount=Decimal('69000000'), currency='USD', estimate=False)
