@@ -318,7 +318,7 @@ _AMOUNT_TEXT: Final = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]{1,4})?"
 
 
 def _to_amount(value: Decimal | int | str) -> Decimal:
-    """Turn an int or a decimal string of the schema's form into a Decimal; pass anything else on."""
+    """Turn an int or a decimal string of the schema's form into a Decimal; pass the rest on."""
     if type(value) is int:
         return Decimal(value)
     if isinstance(value, str) and _AMOUNT_TEXT.fullmatch(value):  # Decimal alone reads "1_0", " 1"

@@ -927,11 +927,13 @@ class Platform:
         def at(parent: Platform | None) -> int | None:
             return None if parent is None else index[id(parent)]
 
-        rows = tuple((p._own(), at(p.variant_of), at(p.derived_from)) for p in order)
+        rows = tuple((p._own(), at(p.variant_of), at(p.derived_from)) for p in order)  # noqa: SLF001 - its own class
         return (Platform._from_lineage, (rows,))
 
     @classmethod
-    def _from_lineage(cls, rows: tuple[tuple[tuple[Any, ...], int | None, int | None], ...]) -> Platform:
+    def _from_lineage(
+        cls, rows: tuple[tuple[tuple[Any, ...], int | None, int | None], ...]
+    ) -> Platform:
         """Return the last platform of `rows`, built parents first (unpickling)."""
         made: list[Platform] = []
         for own, variant, derived in rows:

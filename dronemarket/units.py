@@ -253,8 +253,9 @@ def _check_magnitude(
         raise _reject(owner, field, value, rule)
     # Any other real (numpy's int64 and float32, a Fraction) is kept as the plain type.
     try:
-        integral = isinstance(magnitude, numbers.Integral)
-        plain: float = int(magnitude) if integral else float(magnitude)
+        plain: float = (
+            int(magnitude) if isinstance(magnitude, numbers.Integral) else float(magnitude)
+        )
         finite = math.isfinite(plain)
     except (OverflowError, ValueError, TypeError):  # too large for a float, or a broken real
         finite = False

@@ -1,4 +1,4 @@
-"""Fixes of the issue 11 review: large sums, bounded lookups, deep pickles, argument types, reals, Money text."""
+"""Fixes of the issue 11 review: sums, lookups, deep pickles, argument types, reals, Money text."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def _big_deal(*counts: dm.Count | int) -> dm.Deal:
 
 
 def test_counts_add_beyond_the_typo_guard() -> None:
-    """Two counts of 600,000 add up to 1,200,000: the typo guard bounds a stated figure, not a sum."""
+    """Two counts of 600,000 add up to 1,200,000: the typo guard bounds a figure, not a sum."""
     total = dm.Count.exact(600_000) + dm.Count.exact(600_000)
     assert total.bounds() == (1_200_000,) * 3
     assert total.is_exact
@@ -49,7 +49,7 @@ def test_a_deal_delivering_more_than_the_guard_reports_its_total() -> None:
     [600_000, dm.Count(None, 600_000, None, estimate=True), dm.Count(1, 2, 600_000, estimate=True)],
 )
 def test_the_overview_of_a_market_with_large_deliveries_works(count: dm.Count | int) -> None:
-    """The overview of a market that built never raises because its deliveries add up past the guard."""
+    """The overview of a market that built never raises for deliveries adding up past the guard."""
     market = dm.Market.of(_big_deal(count, count))
     assert "delivered" in dm.catalog.overview(market)
 
@@ -108,8 +108,14 @@ def _chain(levels: int) -> dm.Platform:
     org = dm.Organization("Baykar", country=dm.Country("TUR"), kind=dm.OrgKind.MANUFACTURER)
     platform = dm.Platform("P0", manufacturer=org, category=dm.Category.MALE)
     for i in range(1, levels):
-        lineage = {"variant_of" if i % 2 else "derived_from": platform}
-        platform = dm.Platform(f"P{i}", manufacturer=org, category=dm.Category.MALE, **lineage)
+        variant, derived = (platform, None) if i % 2 else (None, platform)
+        platform = dm.Platform(
+            f"P{i}",
+            manufacturer=org,
+            category=dm.Category.MALE,
+            variant_of=variant,
+            derived_from=derived,
+        )
     return platform
 
 
@@ -144,14 +150,14 @@ def test_a_pickled_platform_keeps_shared_parents_equal() -> None:
 @pytest.mark.parametrize("call", [dm.catalog.sanction, dm.catalog.source])
 @pytest.mark.parametrize("key", [[], {}, None, 5])
 def test_catalog_keys_of_the_wrong_type_are_not_found(call: Any, key: object) -> None:
-    """A sanction or source key that is not a str is not found (a library error), not a TypeError."""
+    """A sanction or source key that is not a str is not found (a library error): no TypeError."""
     with pytest.raises(NotFoundError):
         call(key)
 
 
 @pytest.mark.parametrize("market", [5, None, "market", []])
 def test_the_overview_of_something_not_a_market_is_refused(market: object) -> None:
-    """The overview of something that is not a Market raises a ValidationError naming the argument."""
+    """The overview of a non-Market raises a ValidationError naming the argument."""
     with pytest.raises(ValidationError, match="market"):
         dm.catalog.overview(market)  # type: ignore[arg-type]
 
@@ -207,7 +213,9 @@ def test_money_text_outside_the_schema_pattern_is_refused(text: str) -> None:
         dm.Money(text, "USD")
 
 
-@pytest.mark.parametrize(("text", "amount"), [("12000", 12000), ("+12.5", Decimal("12.5")), ("1.2E6", 1_200_000)])
+@pytest.mark.parametrize(
+    ("text", "amount"), [("12000", 12000), ("+12.5", Decimal("12.5")), ("1.2E6", 1_200_000)]
+)
 def test_money_text_inside_the_schema_pattern_is_read(text: str, amount: Decimal) -> None:
     """A Money amount in the schema's own text form is read exactly."""
     assert dm.Money(text, "USD").amount == amount

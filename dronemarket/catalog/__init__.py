@@ -282,7 +282,7 @@ def sanctions_by_key() -> Mapping[str, Sanction]:
 
 def sanction(key: str) -> Sanction:
     """Return the sanction with key `key` (``"us-tsk-vektor"``)."""
-    found = _sanctions_data().get(key) if isinstance(key, str) else None
+    found = _sanctions_data().get(key) if isinstance(key, str) else None  # type: ignore[redundant-expr] # any key may come
     if found is None:
         raise NotFoundError("sanction", key, "the catalog", _close(key, _sanctions_data()))
     return found
@@ -290,7 +290,7 @@ def sanction(key: str) -> Sanction:
 
 def source(key: str) -> Source:
     """Return the source with key `key`: ``"seed-000"`` ... ``"seed-004"``, ``"S2"``, ..."""
-    found = sources().get(key) if isinstance(key, str) else None
+    found = sources().get(key) if isinstance(key, str) else None  # type: ignore[redundant-expr] # any key may come
     if found is None:
         raise NotFoundError("source", key, "the catalog", _close(key, sources()))
     return found
