@@ -315,13 +315,18 @@ MAX_AMOUNT_PLACES: Final = 8
 
 _AMOUNT_TEXT: Final = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]{1,4})?")
 """The text of an amount, as the schema's pattern has it: no spaces, underscores or other digits."""
+_NOT_FINITE_TEXT: Final = re.compile(r"[-+]?(s?nan|inf(inity)?)", re.IGNORECASE)
+"""NaN or infinity in text: read, so that the amount is refused as not finite."""
 
 
 def _to_amount(value: Decimal | int | str) -> Decimal:
     """Turn an int or a decimal string of the schema's form into a Decimal; pass the rest on."""
     if type(value) is int:
         return Decimal(value)
-    if isinstance(value, str) and _AMOUNT_TEXT.fullmatch(value):  # Decimal alone reads "1_0", " 1"
+    text = isinstance(value, str) and (
+        _AMOUNT_TEXT.fullmatch(value) or _NOT_FINITE_TEXT.fullmatch(value)
+    )
+    if text:  # Decimal alone reads "1_0" and " 1" too
         try:
             return Decimal(value)
         except (InvalidOperation, ValueError):
