@@ -65,7 +65,7 @@ __all__ = [
 ]
 
 MAX_COUNT: Final = 1_000_000
-"""The largest count a deal or delivery may have (typo guard)."""
+"""The largest figure a stated count may have (typo guard); a sum of counts may exceed it."""
 MAX_AMOUNT: Final = Decimal(10) ** 15
 """The largest amount of money a deal may be worth, in its currency (typo guard)."""
 
