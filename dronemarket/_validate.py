@@ -25,6 +25,19 @@ MAX_NOTE: Final = 5_000
 """The longest free-text note a record accepts, in characters."""
 
 
+def close_matches(word: object, possibilities: Iterable[str], n: int) -> list[str]:
+    """Return up to `n` of `possibilities` close to `word`, for an error's suggestions.
+
+    A word that is not a str, or longer than any name can be (:data:`MAX_TEXT`),
+    cannot match: it gets no suggestion, at once, rather than a slow comparison.
+    """
+    if not isinstance(word, str) or not word or len(word) > MAX_TEXT:
+        return []
+    import difflib  # noqa: PLC0415 - only for error messages; keeps the import light
+
+    return difflib.get_close_matches(word, list(possibilities), n=n)
+
+
 def a(noun: str) -> str:
     """Return `noun` with its indefinite article: ``a("Organization")`` is ``"an Organization"``."""
     return f"{'an' if noun[:1] in 'AEIOUaeiou' else 'a'} {noun}"

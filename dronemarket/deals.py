@@ -65,7 +65,7 @@ __all__ = [
 ]
 
 MAX_COUNT: Final = 1_000_000
-"""The largest count a deal or delivery may have (typo guard)."""
+"""The largest figure a stated count may have (typo guard); a sum of counts may exceed it."""
 MAX_AMOUNT: Final = Decimal(10) ** 15
 """The largest amount of money a deal may be worth, in its currency (typo guard)."""
 
@@ -192,6 +192,8 @@ class Count:
         """Add two counts: bounds add where both are known; the lower bound always does.
 
         Addition is associative and commutative, and ``sum(counts)`` works.
+        A sum may exceed :data:`MAX_COUNT`, which guards one stated figure
+        against typos, not a total.
 
         >>> Count.exact(3) + Count.about(48)
         Count(4, 51, None, estimate=True)
@@ -204,10 +206,15 @@ class Count:
 
         low = self.floor + other.floor
         central, high = plus(self.central, other.central), plus(self.high, other.high)
-        total = high if high is not None else central if central is not None else low
-        if total > MAX_COUNT:
-            raise ValidationError("Count", "central", total, f"exceeds {MAX_COUNT:,} once added")
-        return Count(low, central, high, estimate=self.estimate or other.estimate)
+        estimate = self.estimate or other.estimate
+        parts = (low, central, high)
+        if max(p for p in parts if p is not None) <= MAX_COUNT:
+            return Count(low, central, high, estimate=estimate)
+        # A sum obeys every rule but the typo guard: build it small, then set its figures.
+        total = Count(*(None if p is None else 1 for p in parts), estimate=estimate)
+        for name, part in zip(("low", "central", "high"), parts, strict=True):
+            object.__setattr__(total, name, part)
+        return total
 
     def __radd__(self, other: object) -> Count:
         """Let ``sum()`` start from 0."""
@@ -306,11 +313,20 @@ MAX_AMOUNT_PLACES: Final = 8
 """The most decimal places an amount may have, so that it always reads back from text."""
 
 
+_AMOUNT_TEXT: Final = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]{1,4})?")
+"""The text of an amount, as the schema's pattern has it: no spaces, underscores or other digits."""
+_NOT_FINITE_TEXT: Final = re.compile(r"[-+]?(s?nan|inf(inity)?)", re.IGNORECASE)
+"""NaN or infinity in text: read, so that the amount is refused as not finite."""
+
+
 def _to_amount(value: Decimal | int | str) -> Decimal:
-    """Turn an int or an ASCII decimal string into a Decimal; pass anything else on."""
+    """Turn an int or a decimal string of the schema's form into a Decimal; pass the rest on."""
     if type(value) is int:
         return Decimal(value)
-    if isinstance(value, str) and value.isascii():  # Decimal alone reads Arabic-Indic digits too
+    text = isinstance(value, str) and (
+        _AMOUNT_TEXT.fullmatch(value) or _NOT_FINITE_TEXT.fullmatch(value)
+    )
+    if text:  # Decimal alone reads "1_0" and " 1" too
         try:
             return Decimal(value)
         except (InvalidOperation, ValueError):
@@ -352,8 +368,9 @@ class Money:
     Rules: the amount is a positive, finite Decimal of at most
     :data:`MAX_AMOUNT`, with at most :data:`MAX_AMOUNT_DIGITS` significant
     digits and :data:`MAX_AMOUNT_PLACES` decimal places (so it always reads
-    back from its text); a string amount has ASCII digits only; the currency
-    is an ISO 4217 code.
+    back from its text); a string amount is written as the schema has it
+    (ASCII digits, optional sign, fraction and exponent; no spaces or
+    underscores); the currency is an ISO 4217 code.
 
     >>> Money("69000000", "USD")
     Money(amount=Decimal('69000000'), currency='USD', estimate=False)

@@ -165,5 +165,11 @@ class NotFoundError(DroneMarketError, LookupError):
         hint = f"; did you mean {', '.join(map(repr, self.suggestions))}?" if suggestions else ""
         super().__init__(f"no {what} in {where} is called {_show(key)}{hint}")
 
-    def __reduce__(self) -> tuple[type[NotFoundError], tuple[str, object, str, tuple[str, ...]]]:
-        return (type(self), (self.what, self.key, self.where, self.suggestions))
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle the error with its message; a key that cannot be pickled is kept as text."""
+        key = self.key
+        try:
+            pickle.dumps(key)
+        except Exception:  # noqa: BLE001 - any key at all may refuse to pickle, in any way
+            key = _show(key)
+        return (_rebuild, (type(self), self.args, {**self.__dict__, "key": key}))

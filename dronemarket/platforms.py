@@ -216,6 +216,65 @@ class Platform:
             parts.append(f"sources={self.sources!r}")
         return f"Platform({', '.join(parts)})"
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle the platform with its lineage flattened, parents first, so any length pickles.
+
+        The default would pickle each parent inside its child, one level of
+        recursion per generation; this rebuilds the chain in a loop.
+        """
+        order: list[Platform] = []
+        index: dict[int, int] = {}
+        pending: list[tuple[Platform, bool]] = [(self, False)]
+        while pending:  # depth first, each platform after its parents
+            platform, parents_done = pending.pop()
+            if id(platform) in index:
+                continue
+            if parents_done:
+                index[id(platform)] = len(order)
+                order.append(platform)
+                continue
+            pending.append((platform, True))
+            pending.extend((p, False) for p in (platform.variant_of, platform.derived_from) if p)
+
+        def at(parent: Platform | None) -> int | None:
+            return None if parent is None else index[id(parent)]
+
+        rows = tuple((p._own(), at(p.variant_of), at(p.derived_from)) for p in order)  # noqa: SLF001 - its own class
+        return (Platform._from_lineage, (rows,))
+
+    @classmethod
+    def _from_lineage(
+        cls, rows: tuple[tuple[tuple[Any, ...], int | None, int | None], ...]
+    ) -> Platform:
+        """Return the last platform of `rows`, built parents first (unpickling)."""
+        made: list[Platform] = []
+        for own, variant, derived in rows:
+            name, manufacturer, category, roles, specs, aliases, first, service, sources = own
+            made.append(
+                cls(
+                    name,
+                    manufacturer=manufacturer,
+                    category=category,
+                    roles=roles,
+                    specs=specs,
+                    aliases=aliases,
+                    first_flight=first,
+                    in_service=service,
+                    variant_of=None if variant is None else made[variant],
+                    derived_from=None if derived is None else made[derived],
+                    sources=sources,
+                )
+            )
+        return made[-1]
+
+    def __copy__(self) -> Platform:
+        """Return the platform itself: it is immutable."""
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Platform:
+        """Return the platform itself: it is immutable, its lineage included."""
+        return self
+
     @in_service.validator
     def _not_before_first_flight(
         self, attribute: attrs.Attribute[PartialDate | None], value: PartialDate | None

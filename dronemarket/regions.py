@@ -330,11 +330,10 @@ def lookup(name: object) -> Region:
     """
     if not isinstance(name, str):
         raise ValidationError("Region", "name", name, "is not a region's name (a str)")
-    region = _BY_NAME.get(_normal(name))
+    normal = _normal(name) if len(name) <= v.MAX_TEXT else ""  # too long to be a name
+    region = _BY_NAME.get(normal)
     if region is None:
-        import difflib  # noqa: PLC0415 - only for the error message
-
-        close = difflib.get_close_matches(_normal(name), list(_BY_NAME), n=6)
+        close = v.close_matches(normal, _BY_NAME, n=6)
         suggestions = list(dict.fromkeys(_BY_NAME[found].name for found in close))[:3]
         suggestions = suggestions or sorted(region.name for region in ALL)  # they are few
         raise NotFoundError("region", name, "dronemarket.regions", suggestions)

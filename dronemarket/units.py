@@ -33,6 +33,7 @@ from __future__ import annotations
 import enum
 import functools
 import math
+import numbers
 import re
 import threading
 from typing import TYPE_CHECKING, Annotated, Any, Final, NamedTuple, TypeAlias
@@ -247,14 +248,16 @@ def _check_magnitude(
 ) -> float:
     """Return `magnitude` as a plain positive finite int or float, or raise."""
     expected = dimension.expectation if dimension else "expected a physical quantity"
-    if isinstance(magnitude, bool) or not isinstance(magnitude, int | float):
+    if isinstance(magnitude, bool) or not isinstance(magnitude, numbers.Real):
         rule = f"has a magnitude that is not a real number ({expected})"
         raise _reject(owner, field, value, rule)
-    # A subclass (numpy's float64) is a real number; keep it as the plain type.
-    plain: float = float(magnitude) if isinstance(magnitude, float) else int(magnitude)
+    # Any other real (numpy's int64 and float32, a Fraction) is kept as the plain type.
     try:
+        plain: float = (
+            int(magnitude) if isinstance(magnitude, numbers.Integral) else float(magnitude)
+        )
         finite = math.isfinite(plain)
-    except OverflowError:  # an int too large for a float
+    except (OverflowError, ValueError, TypeError):  # too large for a float, or a broken real
         finite = False
     if not finite:
         raise _reject(owner, field, value, f"is not finite ({expected})")

@@ -46,6 +46,7 @@ import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Unpack
 
+from dronemarket import _validate as v
 from dronemarket.catalog._cooperation import cooperation as _cooperation_data
 from dronemarket.catalog._deals import deals as _deals_data
 from dronemarket.catalog._gaps import ASSUMPTIONS, GAPS, Assumption, Gap
@@ -281,7 +282,7 @@ def sanctions_by_key() -> Mapping[str, Sanction]:
 
 def sanction(key: str) -> Sanction:
     """Return the sanction with key `key` (``"us-tsk-vektor"``)."""
-    found = _sanctions_data().get(key)
+    found = _sanctions_data().get(key) if isinstance(key, str) else None  # type: ignore[redundant-expr] # any key may come
     if found is None:
         raise NotFoundError("sanction", key, "the catalog", _close(key, _sanctions_data()))
     return found
@@ -289,13 +290,11 @@ def sanction(key: str) -> Sanction:
 
 def source(key: str) -> Source:
     """Return the source with key `key`: ``"seed-000"`` ... ``"seed-004"``, ``"S2"``, ..."""
-    found = sources().get(key)
+    found = sources().get(key) if isinstance(key, str) else None  # type: ignore[redundant-expr] # any key may come
     if found is None:
         raise NotFoundError("source", key, "the catalog", _close(key, sources()))
     return found
 
 
 def _close(key: object, known: Mapping[str, object]) -> list[str]:
-    import difflib  # noqa: PLC0415 - only for the error message; keeps the import light
-
-    return difflib.get_close_matches(str(key), list(known), n=3)
+    return v.close_matches(key, known, n=3)

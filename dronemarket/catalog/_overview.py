@@ -218,6 +218,10 @@ def overview(market: Market, *, units: Units = "published") -> str:
     >>> print(text.splitlines()[0])
     dronemarket: 15 platforms, 18 deals, 5 production records, 5 sanctions, 6 cooperation records
     """
+    from dronemarket.market import Market  # noqa: PLC0415 - keeps `import dronemarket` light
+
+    if not isinstance(market, Market):
+        raise ValidationError("overview", "market", market, "is not a Market")
     if units not in UNITS:
         raise ValidationError("overview", "units", units, f"is not one of {', '.join(UNITS)}")
     head = (

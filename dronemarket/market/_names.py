@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 
+from dronemarket import _validate as v
 from dronemarket.errors import NotFoundError
 
 __all__ = ["name_key", "not_found"]
@@ -18,7 +19,11 @@ def name_key(name: str) -> str:
 
     >>> name_key("Bayraktar TB-2"), name_key("TUSAŞ")
     ('bayraktartb2', 'tusas')
+
+    A name longer than any name can be matches nothing: its key is ``""``.
     """
+    if len(name) > v.MAX_TEXT:
+        return ""
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(char for char in decomposed.casefold() if char.isalnum())
 
@@ -30,9 +35,7 @@ def not_found(
 
     `names` maps each name's :func:`name_key` to the name shown.
     """
-    import difflib  # noqa: PLC0415 - only for the error message; keeps the import light
-
     wanted = name_key(key) if isinstance(key, str) else ""
-    close = difflib.get_close_matches(wanted, list(names), n=6) if wanted else []
+    close = v.close_matches(wanted, names, n=6)
     suggestions = list(dict.fromkeys(names[found] for found in close))[:3]
     return NotFoundError(what, key, where, suggestions)
