@@ -13,6 +13,7 @@ frozenset({'Bayraktar TB2'})
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 import attrs
 from attrs import field, frozen
