@@ -602,7 +602,7 @@ def deal_model(value: dm.Deal) -> DealModel:
         if money is None
         else MoneyModel(amount=money.amount, currency=money.currency, estimate=money.estimate),
         intermediaries=tuple(organization_model(o) for o in value.intermediaries),
-        second_hand=value.second_hand,
+        second_hand=value.condition not in {None, dm.Condition.NEW},
         confidence=value.confidence,
         statements=tuple(
             StatementModel(
@@ -700,6 +700,9 @@ def naive_converter() -> cattrs.Converter:
         dm.Specs, lambda v, _: dm.Specs(**{name: spec(x) for name, x in v.items()})
     )
     converter.register_structure_hook(dm.Organization | dm.Country, party)
+    converter.register_structure_hook(
+        dm.Party | None, lambda v, _: None if v is None else dm.Country(v)
+    )
     return converter
 
 
