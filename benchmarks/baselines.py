@@ -597,6 +597,7 @@ def deal_model(value: dm.Deal) -> DealModel:
         deliveries=tuple(
             DeliveryModel(date=date_model(d.date), count=count_model(d.count))
             for d in value.deliveries
+            if isinstance(d, dm.Delivery)  # the baseline model has no spans
         ),
         value=None
         if money is None

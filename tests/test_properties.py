@@ -287,9 +287,10 @@ def test_generated_deals_keep_their_rules(deal: dm.Deal) -> None:
     if total is not None and total.is_exact and deal.quantity and deal.quantity.is_exact:
         assert (total.central or 0) <= (deal.quantity.central or 0)
     for delivery in deal.deliveries:
-        if delivery.date is not None and deal.ordered is not None:
-            assert not delivery.date.surely_before(deal.ordered)
-    assert deal.supplier.country is None or deal.supplier.country != deal.recipient.country
+        date = delivery.start if isinstance(delivery, dm.DeliverySpan) else delivery.date
+        if date is not None and deal.ordered is not None:
+            assert not date.surely_before(deal.ordered)
+    assert deal.supplier.party is None or deal.supplier.party != deal.recipient.party
 
 
 # --- production ----------------------------------------------------------------------------------

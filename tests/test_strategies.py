@@ -235,11 +235,12 @@ def test_deals_never_pair_a_country_with_itself(deal: dm.Deal) -> None:
 def test_deals_obey_every_deal_rule(deal: dm.Deal) -> None:
     """Generated deals keep order, delivery, count, country, source and statement rules."""
     assert deal.sources
-    if deal.supplier.country is not None:
-        assert deal.supplier.country != deal.recipient.country
+    if deal.supplier.party is not None:
+        assert deal.supplier.party != deal.recipient.party
     for delivery in deal.deliveries:
-        if deal.ordered is not None and delivery.date is not None:
-            assert not delivery.date.surely_before(deal.ordered)
+        date = delivery.start if isinstance(delivery, dm.DeliverySpan) else delivery.date
+        if deal.ordered is not None and date is not None:
+            assert not date.surely_before(deal.ordered)
     delivered = deal.delivered
     if delivered is not None and delivered.is_exact and deal.quantity and deal.quantity.is_exact:
         assert delivered.central is not None
