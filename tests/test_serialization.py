@@ -774,6 +774,7 @@ def test_the_catalog_document_validates_against_the_schema() -> None:
     validator.validate(_json(dm.unstructure(dm.catalog.market())))
 
 
+@pytest.mark.slow
 @settings(max_examples=30)
 @given(market=dms.markets())
 def test_every_generated_document_validates_against_the_schema(market: Market) -> None:
@@ -781,6 +782,7 @@ def test_every_generated_document_validates_against_the_schema(market: Market) -
     jsonschema.Draft202012Validator(dm.json_schema()).validate(_json(dm.unstructure(market)))
 
 
+@pytest.mark.slow
 @settings(max_examples=30)
 @given(deal=dms.deals())
 def test_every_generated_deal_validates_against_its_schema(deal: dm.Deal) -> None:
@@ -820,6 +822,7 @@ def test_a_cooperation_record_round_trips() -> None:
     assert dm.structure(_json(plain), dm.Cooperation) == visit
 
 
+@pytest.mark.slow
 @settings(max_examples=40)
 @given(platform=dms.platforms())
 def test_a_classification_round_trips_with_its_evidence(platform: dm.Platform) -> None:
