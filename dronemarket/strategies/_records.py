@@ -262,6 +262,7 @@ def _draw_deliveries(
     budget = ordered_count.high if ordered_count is not None else None
     made: list[Delivery | DeliverySpan] = []
     first = DEFAULT_MIN_YEAR if ordered is None else ordered.year
+    span = number > 0 and draw(st.integers(0, 3)) == 3  # the first is a span over years
     for _ in range(number):
         date = _maybe(draw, lambda: _draw_date_from(draw, ordered))
         count: Count | None
@@ -272,8 +273,9 @@ def _draw_deliveries(
             budget -= count.floor if count is not None else 0
         else:  # nothing more can surely be delivered: an unknown count adds nothing
             count = None
-        if draw(st.integers(0, 3)) == 3:
+        if span:
             made.append(draw_span(draw, first, max(first, DEFAULT_MAX_YEAR), count))
+            span = False
         else:
             made.append(Delivery(date, count))
     return made
@@ -328,6 +330,7 @@ def _draw_deal(draw: st.DrawFn, args: _DealArgs) -> Deal:
     ordered_count = _maybe(draw, lambda: _draw_count(draw, _COUNT_KINDS, 1, _COUNT_HIGH))
     go_betweens = [args.orgs.one(draw, _GO_BETWEENS, None) for _ in range(draw(st.integers(0, 2)))]
     confidence, said = _draw_backing(draw, supplier.country, recipient.country)
+    extras = draw(st.integers(0, 3))  # one draw for SIPRI's condition and TIV: markets stay small
     return Deal(
         supplier=supplier,
         recipient=recipient,
@@ -340,8 +343,8 @@ def _draw_deal(draw: st.DrawFn, args: _DealArgs) -> Deal:
         deliveries=_draw_deliveries(draw, status, ordered, ordered_count),
         value=_maybe(draw, lambda: _draw_money(draw, _CURRENCIES, Decimal(1), MAX_AMOUNT)),
         intermediaries=_unique(org for org in go_betweens if org is not None),
-        condition=_maybe(draw, lambda: draw(st.sampled_from(Condition))),
-        tiv=_maybe(draw, lambda: draw_tiv(draw)),
+        condition=draw(st.sampled_from(Condition)) if extras & 1 else None,
+        tiv=draw_tiv(draw) if extras & 2 else None,
         confidence=confidence,
         statements=said,
         notes=draw(st.sampled_from(_NOTES)),

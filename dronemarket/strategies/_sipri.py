@@ -137,9 +137,8 @@ def _draw_figure(draw: st.DrawFn) -> Decimal:
 
 
 def draw_tiv(draw: st.DrawFn) -> Tiv:
-    per_unit, order, delivered = (_maybe(draw, lambda: _draw_figure(draw)) for _ in range(3))
-    if per_unit is None and order is None and delivered is None:
-        delivered = _draw_figure(draw)
+    known = draw(st.integers(1, 7))  # which of the three figures are known, in one draw
+    per_unit, order, delivered = (_draw_figure(draw) if known & bit else None for bit in (4, 2, 1))
     return Tiv(per_unit, order, delivered)
 
 
