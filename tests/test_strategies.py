@@ -53,6 +53,12 @@ STRATEGIES: dict[str, tuple[Callable[[], SearchStrategy[Any]], type]] = {
     "licensed_production": (dst.licensed_production, dm.LicensedProduction),
     "cooperations": (dst.cooperations, dm.Cooperation),
     "markets": (dst.markets, dm.Market),
+    "territories": (dst.territories, dm.Territory),
+    "armed_groups": (dst.armed_groups, dm.ArmedGroup),
+    "multinationals": (dst.multinationals, dm.Multinational),
+    "conditions": (dst.conditions, dm.Condition),
+    "tivs": (dst.tivs, dm.Tiv),
+    "delivery_spans": (dst.delivery_spans, dm.DeliverySpan),
 }
 
 
@@ -389,6 +395,9 @@ def test_statements_reach_both_positions_and_both_kinds_of_party() -> None:
 
 PUBLIC_TYPES = [
     "Country",
+    "Territory",
+    "ArmedGroup",
+    "Multinational",
     "Organization",
     "PartialDate",
     "Source",
@@ -402,6 +411,8 @@ PUBLIC_TYPES = [
     "Platform",
     "Count",
     "Delivery",
+    "DeliverySpan",
+    "Tiv",
     "Money",
     "Deal",
     "LicensedProduction",
