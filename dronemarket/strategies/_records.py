@@ -368,7 +368,7 @@ def deals(
     Every rule of :class:`~dronemarket.Deal` holds by construction: the
     status agrees with the order date and the deliveries, no delivery is
     surely before the order, exact deliveries never exceed an exact
-    quantity, supplier and recipient countries differ, there is at least
+    quantity, supplier and recipient parties differ, there is at least
     one source, and a confirmed or denied deal carries a party's statement
     saying so. `status` restricts the status (a status, its value, or a
     collection of them); `platforms`, `suppliers` and `recipients` take a
@@ -378,7 +378,11 @@ def deals(
     which a name always means the same object, and each deal's id ends in
     a digest of its content, so that any list of drawn deals builds a
     market (``Market.of(*deals)``). The supplier is mostly the platform's
-    manufacturer and its country, and the recipient is in another country. A recipient drawn
+    manufacturer and its country, and the recipient is in another country;
+    about one supplier and one recipient in six is a party that is no
+    current state (a former state, a territory, an armed group or a
+    multinational). Deals may carry a condition and a TIV, and a first
+    delivery may be a span over several years. A recipient drawn
     from `recipients` in the supplier's country is drawn again, so those
     two arguments must allow some pair of different countries.
     """
