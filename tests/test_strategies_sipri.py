@@ -87,7 +87,7 @@ def test_delivery_spans_need_two_years() -> None:
 )
 def test_deals_reach_each_sipri_fact(wanted: Any) -> None:
     """Each SIPRI fact is reachable by the deal strategy."""
-    assert wanted(find(dst.deals(), wanted, settings=settings(max_examples=500, database=None)))
+    assert wanted(find(dst.deals(), wanted, settings=settings(max_examples=5000, database=None)))
 
 
 @settings(max_examples=50, suppress_health_check=[HealthCheck.too_slow])

@@ -304,16 +304,22 @@ def _draw_backing(
 
 
 def _draw_deal(draw: st.DrawFn, args: _DealArgs) -> Deal:
+    # One draw for SIPRI's facts (markets stay small and shrink well): a condition and a
+    # TIV (bits 0 and 1), and whether supplier or recipient is a party that is no state.
+    sipri = draw(st.integers(0, 4 * (_SIPRI_ODDS + 1) ** 2 - 1))
+    extras, odds = sipri % 4, sipri // 4
+    odd_supplier = odds % (_SIPRI_ODDS + 1) == _SIPRI_ODDS
+    odd_recipient = odds // (_SIPRI_ODDS + 1) == _SIPRI_ODDS
     platform = draw(args.platforms)
     if args.suppliers is None:
-        if draw(st.integers(0, _SIPRI_ODDS)) == _SIPRI_ODDS:  # NATO**, a group*, a former state
+        if odd_supplier:  # NATO**, a group*, a former state
             supplier = Supplier(draw_other_party(draw, None))
         else:
             supplier = _draw_maker_supplier(draw, platform, args.orgs)
     else:
         supplier = draw(args.suppliers)
     other = None
-    if args.recipients is None and draw(st.integers(0, _SIPRI_ODDS)) == _SIPRI_ODDS:
+    if args.recipients is None and odd_recipient:
         other = draw_other_party(draw, supplier.party)
     if other is not None:
         recipient = Recipient(other)
@@ -330,7 +336,6 @@ def _draw_deal(draw: st.DrawFn, args: _DealArgs) -> Deal:
     ordered_count = _maybe(draw, lambda: _draw_count(draw, _COUNT_KINDS, 1, _COUNT_HIGH))
     go_betweens = [args.orgs.one(draw, _GO_BETWEENS, None) for _ in range(draw(st.integers(0, 2)))]
     confidence, said = _draw_backing(draw, supplier.country, recipient.country)
-    extras = draw(st.integers(0, 3))  # one draw for SIPRI's condition and TIV: markets stay small
     return Deal(
         supplier=supplier,
         recipient=recipient,
