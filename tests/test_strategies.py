@@ -53,6 +53,12 @@ STRATEGIES: dict[str, tuple[Callable[[], SearchStrategy[Any]], type]] = {
     "licensed_production": (dst.licensed_production, dm.LicensedProduction),
     "cooperations": (dst.cooperations, dm.Cooperation),
     "markets": (dst.markets, dm.Market),
+    "territories": (dst.territories, dm.Territory),
+    "armed_groups": (dst.armed_groups, dm.ArmedGroup),
+    "multinationals": (dst.multinationals, dm.Multinational),
+    "conditions": (dst.conditions, dm.Condition),
+    "tivs": (dst.tivs, dm.Tiv),
+    "delivery_spans": (dst.delivery_spans, dm.DeliverySpan),
 }
 
 
@@ -236,11 +242,12 @@ def test_deals_never_pair_a_country_with_itself(deal: dm.Deal) -> None:
 def test_deals_obey_every_deal_rule(deal: dm.Deal) -> None:
     """Generated deals keep order, delivery, count, country, source and statement rules."""
     assert deal.sources
-    if deal.supplier.country is not None:
-        assert deal.supplier.country != deal.recipient.country
+    if deal.supplier.party is not None:
+        assert deal.supplier.party != deal.recipient.party
     for delivery in deal.deliveries:
-        if deal.ordered is not None and delivery.date is not None:
-            assert not delivery.date.surely_before(deal.ordered)
+        date = delivery.start if isinstance(delivery, dm.DeliverySpan) else delivery.date
+        if deal.ordered is not None and date is not None:
+            assert not date.surely_before(deal.ordered)
     delivered = deal.delivered
     if delivered is not None and delivered.is_exact and deal.quantity and deal.quantity.is_exact:
         assert delivered.central is not None
@@ -388,6 +395,9 @@ def test_statements_reach_both_positions_and_both_kinds_of_party() -> None:
 
 PUBLIC_TYPES = [
     "Country",
+    "Territory",
+    "ArmedGroup",
+    "Multinational",
     "Organization",
     "PartialDate",
     "Source",
@@ -401,6 +411,8 @@ PUBLIC_TYPES = [
     "Platform",
     "Count",
     "Delivery",
+    "DeliverySpan",
+    "Tiv",
     "Money",
     "Deal",
     "LicensedProduction",

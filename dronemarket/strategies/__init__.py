@@ -22,8 +22,10 @@ import of this module.
 
 The strategies live in private modules beside this one, one per kind of
 value (``_quantities``, ``_parties``, ``_platforms``, ``_records``,
-``_markets``), over shared argument checks (``_checks``), drawing helpers
-(``_drawing``) and vocabulary (``_vocabulary``); import them from here.
+``_markets``, and ``_sipri`` for what real registers hold: parties that are
+not countries, condition, TIV, delivery spans), over shared argument
+checks (``_checks``), drawing helpers (``_drawing``) and vocabulary
+(``_vocabulary``); import them from here.
 """
 
 from __future__ import annotations
@@ -49,11 +51,21 @@ from dronemarket.strategies._records import (
     licensed_production,
     money,
 )
+from dronemarket.strategies._sipri import (
+    armed_groups,
+    conditions,
+    delivery_spans,
+    multinationals,
+    parties,
+    territories,
+    tivs,
+)
 from dronemarket.strategies._vocabulary import (
     COUNTRY_CODES,
     DEFAULT_MAX_YEAR,
     DEFAULT_MIN_YEAR,
     DRAWN_UNITS,
+    FORMER_CODES,
 )
 
 __all__ = [
@@ -61,17 +73,23 @@ __all__ = [
     "DEFAULT_MAX_YEAR",
     "DEFAULT_MIN_YEAR",
     "DRAWN_UNITS",
+    "FORMER_CODES",
+    "armed_groups",
+    "conditions",
     "cooperations",
     "countries",
     "counts",
     "deals",
     "deliveries",
+    "delivery_spans",
     "figures",
     "licensed_production",
     "markets",
     "money",
+    "multinationals",
     "organizations",
     "partial_dates",
+    "parties",
     "platforms",
     "quantities",
     "recipients",
@@ -81,4 +99,6 @@ __all__ = [
     "specs",
     "statements",
     "suppliers",
+    "territories",
+    "tivs",
 ]

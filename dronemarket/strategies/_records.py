@@ -19,10 +19,12 @@ from dronemarket.deals import (
     MAX_AMOUNT,
     MAX_COUNT,
     PRE_ORDER,
+    Condition,
     Count,
     Deal,
     DealStatus,
     Delivery,
+    DeliverySpan,
     Money,
 )
 from dronemarket.errors import ValidationError
@@ -67,6 +69,7 @@ from dronemarket.strategies._parties import (
     _draw_supplier,
 )
 from dronemarket.strategies._pool import pool_platforms, with_content_id
+from dronemarket.strategies._sipri import draw_other_party, draw_span, draw_tiv
 from dronemarket.strategies._vocabulary import (
     _CONFIDENCES,
     _COUNT_KINDS,
@@ -74,6 +77,8 @@ from dronemarket.strategies._vocabulary import (
     _FACILITIES,
     _NOTES,
     COUNTRY_CODES,
+    DEFAULT_MAX_YEAR,
+    DEFAULT_MIN_YEAR,
     CountKind,
 )
 
@@ -201,6 +206,7 @@ def money(
 
 
 _NO_DELIVERY: Final = PRE_ORDER | {DealStatus.ORDERED}
+_SIPRI_ODDS: Final = 5  # one supplier (and one recipient) in six is a party that is no state
 _TRIES: Final = 5  # draws of a caller's recipient (or host) to find one in another country
 
 
@@ -243,17 +249,20 @@ def _draw_other(draw: st.DrawFn, strategy: SearchStrategy[T], ok: Callable[[T], 
 
 def _draw_deliveries(
     draw: st.DrawFn, status: DealStatus, ordered: PartialDate | None, ordered_count: Count | None
-) -> list[Delivery]:
+) -> list[Delivery | DeliverySpan]:
     """Draw deliveries that agree with the status, the order date and the quantity's bound.
 
     What is surely delivered (the sum of the counts' floors) stays within the
     most that was ordered (the quantity's ``high``), as :class:`Deal` requires.
+    Some are spans over several years (SIPRI's "2022; 2023"), from the order's year.
     """
     if status in _NO_DELIVERY:
         return []
     number = draw(st.integers(1 if status in DELIVERY_BEGUN else 0, 3))
     budget = ordered_count.high if ordered_count is not None else None
-    made: list[Delivery] = []
+    made: list[Delivery | DeliverySpan] = []
+    first = DEFAULT_MIN_YEAR if ordered is None else ordered.year
+    span = number > 0 and draw(st.integers(0, 3)) == 3  # the first is a span over years
     for _ in range(number):
         date = _maybe(draw, lambda: _draw_date_from(draw, ordered))
         count: Count | None
@@ -264,7 +273,11 @@ def _draw_deliveries(
             budget -= count.floor if count is not None else 0
         else:  # nothing more can surely be delivered: an unknown count adds nothing
             count = None
-        made.append(Delivery(date, count))
+        if span:
+            made.append(draw_span(draw, first, max(first, DEFAULT_MAX_YEAR), count))
+            span = False
+        else:
+            made.append(Delivery(date, count))
     return made
 
 
@@ -291,18 +304,32 @@ def _draw_backing(
 
 
 def _draw_deal(draw: st.DrawFn, args: _DealArgs) -> Deal:
+    # One draw for SIPRI's facts (markets stay small and shrink well): a condition and a
+    # TIV (bits 0 and 1), and whether supplier or recipient is a party that is no state.
+    sipri = draw(st.integers(0, 4 * (_SIPRI_ODDS + 1) ** 2 - 1))
+    extras, odds = sipri % 4, sipri // 4
+    odd_supplier = odds % (_SIPRI_ODDS + 1) == _SIPRI_ODDS
+    odd_recipient = odds // (_SIPRI_ODDS + 1) == _SIPRI_ODDS
     platform = draw(args.platforms)
     if args.suppliers is None:
-        supplier = _draw_maker_supplier(draw, platform, args.orgs)
+        if odd_supplier:  # NATO**, a group*, a former state
+            supplier = Supplier(draw_other_party(draw, None))
+        else:
+            supplier = _draw_maker_supplier(draw, platform, args.orgs)
     else:
         supplier = draw(args.suppliers)
-    if args.recipients is None:
+    other = None
+    if args.recipients is None and odd_recipient:
+        other = draw_other_party(draw, supplier.party)
+    if other is not None:
+        recipient = Recipient(other)
+    elif args.recipients is None:
         recipient = _draw_recipient(
             draw, lambda: _draw_country(draw, other_than=supplier.country), args.orgs, None
         )
     else:
         recipient = _draw_other(
-            draw, args.recipients, lambda r: r.country is None or r.country != supplier.country
+            draw, args.recipients, lambda r: r.party is None or r.party != supplier.party
         )
     status = draw(st.sampled_from(args.statuses))
     ordered = None if status in PRE_ORDER else _maybe(draw, lambda: _draw_date(draw))
@@ -321,7 +348,8 @@ def _draw_deal(draw: st.DrawFn, args: _DealArgs) -> Deal:
         deliveries=_draw_deliveries(draw, status, ordered, ordered_count),
         value=_maybe(draw, lambda: _draw_money(draw, _CURRENCIES, Decimal(1), MAX_AMOUNT)),
         intermediaries=_unique(org for org in go_betweens if org is not None),
-        second_hand=draw(st.booleans()),
+        condition=draw(st.sampled_from(Condition)) if extras & 1 else None,
+        tiv=draw_tiv(draw) if extras & 2 else None,
         confidence=confidence,
         statements=said,
         notes=draw(st.sampled_from(_NOTES)),
@@ -345,7 +373,7 @@ def deals(
     Every rule of :class:`~dronemarket.Deal` holds by construction: the
     status agrees with the order date and the deliveries, no delivery is
     surely before the order, exact deliveries never exceed an exact
-    quantity, supplier and recipient countries differ, there is at least
+    quantity, supplier and recipient parties differ, there is at least
     one source, and a confirmed or denied deal carries a party's statement
     saying so. `status` restricts the status (a status, its value, or a
     collection of them); `platforms`, `suppliers` and `recipients` take a
@@ -355,7 +383,11 @@ def deals(
     which a name always means the same object, and each deal's id ends in
     a digest of its content, so that any list of drawn deals builds a
     market (``Market.of(*deals)``). The supplier is mostly the platform's
-    manufacturer and its country, and the recipient is in another country. A recipient drawn
+    manufacturer and its country, and the recipient is in another country;
+    about one supplier and one recipient in six is a party that is no
+    current state (a former state, a territory, an armed group or a
+    multinational). Deals may carry a condition and a TIV, and a first
+    delivery may be a span over several years. A recipient drawn
     from `recipients` in the supplier's country is drawn again, so those
     two arguments must allow some pair of different countries.
     """

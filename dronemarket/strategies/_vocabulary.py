@@ -24,6 +24,21 @@ COUNTRY_CODES: Final = (
 )  # fmt: skip
 """The countries :func:`countries` draws from by default: makers and buyers of drones."""
 
+FORMER_CODES: Final = ("SUN", "CSK", "YUG", "DDR", "YMD")
+"""Former states (ISO 3166-3) :func:`parties` draws from: SIPRI's Soviet Union, GDR, ..."""
+
+_TERRITORY_NAMES: Final = ("Kosovo", "Northern Cyprus", "Biafra", "Katanga", "North Yemen")
+_GROUP_NAMES: Final = ("Houthi rebels", "Hezbollah", "Hamas", "RSF", "unknown rebel group")
+_GROUP_PLACES: Final = ("", "Israel/Palestine")
+_MULTINATIONAL_NAMES: Final = (
+    "NATO",
+    "United Nations",
+    "African Union",
+    "European Union",
+    "OSCE",
+    "Regional Security System",
+)
+
 DRAWN_UNITS: Final[Mapping[Dimension, tuple[str, ...]]] = {
     Dimension.LENGTH: ("m", "ft", "km"),
     Dimension.MASS: ("kg", "lb", "t"),
