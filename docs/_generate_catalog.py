@@ -14,7 +14,7 @@ from pathlib import Path
 
 from dronemarket import catalog
 from dronemarket.cooperation import Cooperation
-from dronemarket.deals import Deal
+from dronemarket.deals import Deal, DeliverySpan
 from dronemarket.parties import Organization, Statement, Supplier
 from dronemarket.platforms import SPEC_FIELDS, Platform
 from dronemarket.production import LicensedProduction
@@ -190,7 +190,12 @@ def _deal(deal: Deal) -> list[str]:
         facts.append(f"- Quantity: {deal.quantity}")
     for delivery in deal.deliveries:
         count = "count not reported" if delivery.count is None else str(delivery.count)
-        facts.append(f"- Delivery: {delivery.date or 'date not reported'}, {count}")
+        when = (
+            f"{delivery.first}-{delivery.last}"
+            if isinstance(delivery, DeliverySpan)
+            else delivery.date or "date not reported"
+        )
+        facts.append(f"- Delivery: {when}, {count}")
     if deal.value is not None:
         facts.append(f"- Value: {deal.value}")
     if deal.intermediaries:
