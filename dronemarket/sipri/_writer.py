@@ -1,0 +1,4 @@
+"""placeholder"""
+def to_trade_register(market: object) -> str:
+    raise NotImplementedError
+
