@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from dronemarket import units
 from dronemarket.dates import PartialDate
-from dronemarket.deals import Count, Deal, DealStatus, Delivery, Money
+from dronemarket.deals import Condition, Count, Deal, DealStatus, Delivery, DeliverySpan, Money, Tiv
 from dronemarket.errors import (
     DroneMarketError,
     NotFoundError,
@@ -30,14 +30,18 @@ from dronemarket.errors import (
     ValidationError,
 )
 from dronemarket.parties import (
+    ArmedGroup,
     Country,
+    Multinational,
     Organization,
     OrgKind,
+    Party,
     Recipient,
     Sanction,
     SanctionAuthority,
     Statement,
     Supplier,
+    Territory,
 )
 from dronemarket.platforms import (
     SPEC_FIELDS,
@@ -134,10 +138,12 @@ __version__ = "0.1.0.dev0"
 
 __all__ = [
     "SPEC_FIELDS",
+    "ArmedGroup",
     "Arrangement",
     "Category",
     "Classification",
     "Concentration",
+    "Condition",
     "Confidence",
     "Cooperation",
     "CooperationKind",
@@ -146,6 +152,7 @@ __all__ = [
     "Deal",
     "DealStatus",
     "Delivery",
+    "DeliverySpan",
     "Dimension",
     "DodGroup",
     "DroneMarketError",
@@ -157,12 +164,14 @@ __all__ = [
     "Market",
     "Money",
     "MtcrCategory",
+    "Multinational",
     "NatoClass",
     "NatoSubclass",
     "NotFoundError",
     "OrgKind",
     "Organization",
     "PartialDate",
+    "Party",
     "Platform",
     "ProductionStatus",
     "Quantity",
@@ -182,6 +191,8 @@ __all__ = [
     "StructureError",
     "Supplier",
     "Tally",
+    "Territory",
+    "Tiv",
     "UnitError",
     "UnknownCodeError",
     "ValidationError",

@@ -45,7 +45,14 @@ from dronemarket import _iso, _record
 from dronemarket import _validate as v
 from dronemarket.dates import MAX_YEAR, MIN_YEAR, PartialDate
 from dronemarket.errors import UnknownCodeError, ValidationError
-from dronemarket.parties import Organization, Recipient, Supplier, check_confidence
+from dronemarket.parties import (
+    Country,
+    Organization,
+    Party,
+    Recipient,
+    Supplier,
+    check_confidence,
+)
 from dronemarket.platforms import Platform
 
 __all__ = [
@@ -371,9 +378,18 @@ class Money:
         return f"{approx}{self.amount:,} {self.currency}"
 
 
+def party_key(party: Party | None) -> str:
+    """Return a party's id fragment: a country's code, another party's slug, or "unknown"."""
+    if party is None:
+        return "unknown"
+    if type(party) is Country:
+        return party.code
+    return slug(str(party)) or "party"
+
+
 def _default_id(deal: Deal) -> str:
-    supplier = deal.supplier.country.code if deal.supplier.country else "unknown"
-    recipient = deal.recipient.country.code if deal.recipient.country else "unknown"
+    supplier = party_key(deal.supplier.party)
+    recipient = party_key(deal.recipient.party)
     when = deal.ordered or deal.announced
     parts = [supplier, recipient, slug(deal.platform.name), str(when) if when else "undated"]
     return "-".join(parts).casefold()[:128]
@@ -388,17 +404,20 @@ class Deal(_record.Record):
 
     Rules, checked when a deal is made (and again by ``attrs.evolve``):
 
-    - supplier and recipient countries differ;
+    - supplier and recipient parties differ (an armed group based in a
+      country is not that country);
     - there is at least one source, and no source twice;
     - interest and negotiation have no order date and no deliveries; an
       ordered deal has no deliveries yet; delivering and delivered have at
       least one;
     - no delivery is surely before the order (a delivery "in 2021" may
-      follow an order of October 2021);
+      follow an order of October 2021); a :class:`DeliverySpan` counts from
+      its first year;
     - the deliveries do not surely exceed the most ordered: the least they
       can add up to (each count's ``floor``) is at most ``quantity.high``, so
       ``Count.up_to(2)`` ordered then 5 delivered is rejected, while a
-      quantity with no upper bound ("dozens") caps nothing;
+      quantity with no upper bound ("dozens") caps nothing; a span adds its
+      total count, never a per-year split;
     - a confirmed or denied deal carries the party's statement.
     """
 
@@ -418,16 +437,20 @@ class Deal(_record.Record):
     """When the deal (or the interest in it) was first reported."""
     quantity: Count | None = field(default=None, kw_only=True, converter=to_count)
     """How many are ordered or wanted (an int is an exact count); None if unknown."""
-    deliveries: tuple[Delivery, ...] = field(default=(), kw_only=True, converter=v.to_tuple)
-    """What has been delivered, delivery by delivery."""
+    deliveries: tuple[Delivery | DeliverySpan, ...] = field(
+        default=(), kw_only=True, converter=v.to_tuple
+    )
+    """What has been delivered, delivery by delivery; a span covers several years in one total."""
     value: Money | None = field(default=None, kw_only=True)
     """What the deal is worth, when reported."""
+    tiv: Tiv | None = field(default=None, kw_only=True)
+    """SIPRI's trend-indicator value, when known; never money, never mixed with ``value``."""
     intermediaries: tuple[Organization, ...] = field(
         default=(), kw_only=True, converter=v.to_tuple, metadata={v.UNIQUE: True}
     )
     """Organizations that routed the transfer, in order (TSK Vektor)."""
-    second_hand: bool = field(default=False, kw_only=True)
-    """Whether the units come second hand rather than new."""
+    condition: Condition | None = field(default=None, kw_only=True)
+    """New, second hand, or second hand but modernized; None when not stated."""
 
     def __attrs_post_init__(self) -> None:
         # Deals are built by the million: one type check pass instead of a
@@ -435,9 +458,9 @@ class Deal(_record.Record):
         _check_deal_types(self)
         name = type(self).__name__
         v.settle_id(self, _default_id)
-        sup, rec = self.supplier.country, self.recipient.country
+        sup, rec = self.supplier.party, self.recipient.party
         if sup is not None and sup == rec:
-            raise ValidationError(name, "recipient", rec, "is the supplier's country too")
+            raise ValidationError(name, "recipient", rec, "is the supplier's party too")
         self._check_status(name)
         self._check_deliveries(name)
         check_confidence(self, self.confidence, self.statements)
@@ -462,9 +485,10 @@ class Deal(_record.Record):
         """Require no delivery surely before the order and none surely beyond the most ordered."""
         if self.ordered is not None:
             for delivery in self.deliveries:
-                if delivery.date is not None and delivery.date.surely_before(self.ordered):
+                date = delivery.start if isinstance(delivery, DeliverySpan) else delivery.date
+                if date is not None and date.surely_before(self.ordered):
                     rule = f"has a delivery before the order ({self.ordered})"
-                    raise ValidationError(name, "deliveries", str(delivery.date), rule)
+                    raise ValidationError(name, "deliveries", str(date), rule)
         quantity = self.quantity
         if quantity is not None and quantity.high is not None and self.deliveries:
             delivered = floor_sum(delivery.count for delivery in self.deliveries)
@@ -474,7 +498,7 @@ class Deal(_record.Record):
 
     @property
     def delivered(self) -> Count | None:
-        """Return the total delivered; None if any delivery's count is unknown."""
+        """Return the total delivered, spans included; None if any count is unknown."""
         counts = [delivery.count for delivery in self.deliveries]
         if not counts or any(count is None for count in counts):
             return None
@@ -501,10 +525,6 @@ class Deal(_record.Record):
 def floor_sum(counts: Iterable[Count | None]) -> int:
     """Return the least the counts can add up to (an unknown count adds nothing)."""
     return sum(count.floor for count in counts if count is not None)
-
-
-_check_deal_types = v.type_checker_of(Deal)
-"""The type rules of every field of :class:`Deal`, derived once from its annotations."""
 
 
 class Condition(enum.Enum):
@@ -610,3 +630,12 @@ class DeliverySpan:
     def last(self) -> int:
         """Return the last year with a delivery."""
         return self.years[-1]
+
+    @property
+    def start(self) -> PartialDate:
+        """Return the first year as a date: a span counts as delivered from it."""
+        return PartialDate(self.years[0])
+
+
+_check_deal_types = v.type_checker_of(Deal)
+"""The type rules of every field of :class:`Deal`, derived once from its annotations."""

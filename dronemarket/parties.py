@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import enum
-from typing import Final
+from typing import Final, TypeAlias
 
 import attrs
 from attrs import field, frozen
@@ -31,6 +31,7 @@ __all__ = [
     "Multinational",
     "OrgKind",
     "Organization",
+    "Party",
     "Recipient",
     "Sanction",
     "SanctionAuthority",
@@ -199,58 +200,179 @@ class Organization:
     """Other names it goes by (``{"TUSAŞ", "TAI"}``)."""
 
 
-@frozen(cache_hash=True)
-class Supplier:
-    """The exporting side of a deal: a country, with the manufacturer when known.
+# States and polities the SIPRI Arms Transfers Database lists as states that
+# ISO 3166 (parts 1 and 3) does not hold; key: casefolded name, value: the name
+# kept and whether the polity no longer exists.
+_TERRITORIES: Final = {
+    "kosovo": ("Kosovo", False),
+    "northern cyprus": ("Northern Cyprus", False),
+    "biafra": ("Biafra", True),
+    "katanga": ("Katanga", True),
+    "north yemen": ("North Yemen", True),
+    "yemen arab republic (north yemen)": ("North Yemen", True),
+    "south vietnam": ("South Vietnam", True),
+}
 
-    ``Supplier()`` is an unknown supplier.
+
+@frozen(cache_hash=True)
+class Territory:
+    """A state or polity that ISO 3166 does not code: Kosovo, Northern Cyprus, Biafra.
+
+    It has a name and no code: the library invents no ISO codes (Kosovo's
+    ``XK``/``XKX`` is a user-assigned code outside the standard). It is never
+    equal to a :class:`Country`.
+
+    >>> Territory.lookup("Biafra")
+    Territory(name='Biafra', former=True)
     """
 
-    country: Country | None = field(default=None, validator=v.optional(v.is_a(Country)))
-    """The exporting country, or None when unknown."""
+    name: str = field(validator=v.text())
+    """Its name, as SIPRI spells it (``"Northern Cyprus"``)."""
+    former: bool = field(default=False, kw_only=True, validator=v.is_a(bool))
+    """Whether it no longer exists (Biafra, Katanga, North Yemen, South Vietnam)."""
+
+    @classmethod
+    def lookup(cls, text: object) -> Territory:
+        """Return the known territory named `text` (case does not matter)."""
+        known = _TERRITORIES.get(text.strip().casefold()) if isinstance(text, str) else None
+        if known is None:
+            names = ", ".join(sorted({name for name, _ in _TERRITORIES.values()}))
+            raise UnknownCodeError("Territory", "text", text, f"is not one of: {names}")
+        name, former = known
+        return cls(name, former=former)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@frozen(cache_hash=True)
+class ArmedGroup:
+    """A non-state armed group (SIPRI's ``*`` suffix): ``"Houthi rebels (Yemen)*"``.
+
+    ``base`` is the state in brackets, when SIPRI names one. A group is never
+    equal to its base: deals to the Houthis are not deals to Yemen.
+
+    >>> houthis = ArmedGroup("Houthi rebels", base=Country("YEM"))
+    >>> houthis == Country("YEM"), str(houthis)
+    (False, 'Houthi rebels (Yemen)')
+    """
+
+    name: str = field(validator=v.text())
+    """Its name without the bracketed base or the ``*`` (``"Houthi rebels"``)."""
+    base: Country | Territory | None = field(
+        default=None, kw_only=True, validator=v.optional(v.is_a(Country, Territory))
+    )
+    """The state it is based in or fights in, or None when not given."""
+    place: str = field(default="", kw_only=True, validator=v.note)
+    """SIPRI's bracketed place when it names no single state (``"Israel/Palestine"``)."""
+
+    def __str__(self) -> str:
+        where = self.place or (str(self.base) if self.base is not None else "")
+        return f"{self.name} ({where})" if where else self.name
+
+
+@frozen(cache_hash=True)
+class Multinational:
+    """A multinational organisation (SIPRI's ``**`` suffix): NATO, United Nations, OSCE.
+
+    It is a party to transfers but not a country.
+
+    >>> str(Multinational("NATO"))
+    'NATO'
+    """
+
+    name: str = field(validator=v.text())
+    """Its name without the ``**`` (``"African Union"``)."""
+
+    def __str__(self) -> str:
+        return self.name
+
+
+Party: TypeAlias = Country | Territory | ArmedGroup | Multinational
+"""A party to a transfer: a state (current or former), a territory, a group or an organisation."""
+
+_PARTY_KINDS: Final = (Country, Territory, ArmedGroup, Multinational)
+
+
+def country_of(party: object) -> Country | None:
+    """Return `party` if it is a :class:`Country`, else None (a group is never its base)."""
+    return party if type(party) is Country else None
+
+
+@frozen(cache_hash=True)
+class Supplier:
+    """The exporting side of a deal: a party, with the manufacturer when known.
+
+    ``Supplier()`` is an unknown supplier (SIPRI's "unknown supplier(s)"). The
+    party is usually a :class:`Country`; it may be a :class:`Territory`, an
+    :class:`ArmedGroup` or a :class:`Multinational`, and :attr:`country` is
+    then None.
+
+    >>> Supplier(Multinational("NATO")).country is None
+    True
+    """
+
+    party: Party | None = field(default=None, validator=v.optional(v.is_a(*_PARTY_KINDS)))
+    """The exporting party, or None when unknown."""
     manufacturer: Organization | None = field(
         default=None, kw_only=True, validator=v.optional(v.is_a(Organization))
     )
     """The company that made what is supplied, when known."""
 
     @manufacturer.validator
-    def _country_known(
+    def _party_known(
         self, attribute: attrs.Attribute[Organization | None], value: Organization | None
     ) -> None:
-        if value is not None and self.country is None:
-            v.fail(self, attribute, value.name, "is given without the supplier's country")
+        if value is not None and self.party is None:
+            v.fail(self, attribute, value.name, "is given without the supplier's party")
+
+    @property
+    def country(self) -> Country | None:
+        """Return the party if it is a :class:`Country`, else None."""
+        return country_of(self.party)
 
     @property
     def known(self) -> bool:
-        """Say whether the supplying country is known."""
-        return self.country is not None
+        """Say whether the supplying party is known."""
+        return self.party is not None
 
 
 @frozen(cache_hash=True)
 class Recipient:
-    """The importing side of a deal: a country, with the end user when known.
+    """The importing side of a deal: a party, with the end user when known.
 
-    ``Recipient()`` is an unknown recipient.
+    ``Recipient()`` is an unknown recipient (SIPRI's "unknown recipient(s)").
+    An :class:`ArmedGroup` recipient is never its base: its :attr:`country`
+    is None.
+
+    >>> houthis = ArmedGroup("Houthi rebels", base=Country("YEM"))
+    >>> Recipient(houthis).country is None
+    True
     """
 
-    country: Country | None = field(default=None, validator=v.optional(v.is_a(Country)))
-    """The importing country, or None when unknown."""
+    party: Party | None = field(default=None, validator=v.optional(v.is_a(*_PARTY_KINDS)))
+    """The importing party, or None when unknown."""
     end_user: Organization | None = field(
         default=None, kw_only=True, validator=v.optional(v.is_a(Organization))
     )
     """Who uses what is delivered (a service, a ministry, a non-state group)."""
 
     @end_user.validator
-    def _country_known(
+    def _party_known(
         self, attribute: attrs.Attribute[Organization | None], value: Organization | None
     ) -> None:
-        if value is not None and self.country is None and value.kind is not OrgKind.NON_STATE_GROUP:
-            v.fail(self, attribute, value.name, "is given without the recipient's country")
+        if value is not None and self.party is None and value.kind is not OrgKind.NON_STATE_GROUP:
+            v.fail(self, attribute, value.name, "is given without the recipient's party")
+
+    @property
+    def country(self) -> Country | None:
+        """Return the party if it is a :class:`Country`, else None."""
+        return country_of(self.party)
 
     @property
     def known(self) -> bool:
-        """Say whether the receiving country is known."""
-        return self.country is not None
+        """Say whether the receiving party is known."""
+        return self.party is not None
 
 
 class SanctionAuthority(enum.Enum):
@@ -341,91 +463,3 @@ def check_confidence(
     if confidence in wanted and not any(s.position is confidence for s in statements):
         rule = f"needs a Statement from a party with position {confidence.name}"
         raise ValidationError(type(owner).__name__, "confidence", confidence, rule)
-
-
-# States and polities the SIPRI Arms Transfers Database lists as states that
-# ISO 3166 (parts 1 and 3) does not hold; key: casefolded name, value: the name
-# kept and whether the polity no longer exists.
-_TERRITORIES: Final = {
-    "kosovo": ("Kosovo", False),
-    "northern cyprus": ("Northern Cyprus", False),
-    "biafra": ("Biafra", True),
-    "katanga": ("Katanga", True),
-    "north yemen": ("North Yemen", True),
-    "yemen arab republic (north yemen)": ("North Yemen", True),
-    "south vietnam": ("South Vietnam", True),
-}
-
-
-@frozen(cache_hash=True)
-class Territory:
-    """A state or polity that ISO 3166 does not code: Kosovo, Northern Cyprus, Biafra.
-
-    It has a name and no code: the library invents no ISO codes (Kosovo's
-    ``XK``/``XKX`` is a user-assigned code outside the standard). It is never
-    equal to a :class:`Country`.
-
-    >>> Territory.lookup("Biafra")
-    Territory(name='Biafra', former=True)
-    """
-
-    name: str = field(validator=v.text())
-    """Its name, as SIPRI spells it (``"Northern Cyprus"``)."""
-    former: bool = field(default=False, kw_only=True, validator=v.is_a(bool))
-    """Whether it no longer exists (Biafra, Katanga, North Yemen, South Vietnam)."""
-
-    @classmethod
-    def lookup(cls, text: object) -> Territory:
-        """Return the known territory named `text` (case does not matter)."""
-        known = _TERRITORIES.get(text.strip().casefold()) if isinstance(text, str) else None
-        if known is None:
-            names = ", ".join(sorted({name for name, _ in _TERRITORIES.values()}))
-            raise UnknownCodeError("Territory", "text", text, f"is not one of: {names}")
-        name, former = known
-        return cls(name, former=former)
-
-    def __str__(self) -> str:
-        return self.name
-
-
-@frozen(cache_hash=True)
-class ArmedGroup:
-    """A non-state armed group (SIPRI's ``*`` suffix): ``"Houthi rebels (Yemen)*"``.
-
-    ``base`` is the state in brackets, when SIPRI names one. A group is never
-    equal to its base: deals to the Houthis are not deals to Yemen.
-
-    >>> houthis = ArmedGroup("Houthi rebels", base=Country("YEM"))
-    >>> houthis == Country("YEM"), str(houthis)
-    (False, 'Houthi rebels (Yemen)')
-    """
-
-    name: str = field(validator=v.text())
-    """Its name without the bracketed base or the ``*`` (``"Houthi rebels"``)."""
-    base: Country | Territory | None = field(
-        default=None, kw_only=True, validator=v.optional(v.is_a(Country, Territory))
-    )
-    """The state it is based in or fights in, or None when not given."""
-    place: str = field(default="", kw_only=True, validator=v.note)
-    """SIPRI's bracketed place when it names no single state (``"Israel/Palestine"``)."""
-
-    def __str__(self) -> str:
-        where = self.place or (str(self.base) if self.base is not None else "")
-        return f"{self.name} ({where})" if where else self.name
-
-
-@frozen(cache_hash=True)
-class Multinational:
-    """A multinational organisation (SIPRI's ``**`` suffix): NATO, United Nations, OSCE.
-
-    It is a party to transfers but not a country.
-
-    >>> str(Multinational("NATO"))
-    'NATO'
-    """
-
-    name: str = field(validator=v.text())
-    """Its name without the ``**`` (``"African Union"``)."""
-
-    def __str__(self) -> str:
-        return self.name

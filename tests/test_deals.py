@@ -16,14 +16,18 @@ from hypothesis import strategies as st
 
 import dronemarket as dm
 from dronemarket import (
+    ArmedGroup,
     Category,
+    Condition,
     Confidence,
     Count,
     Country,
     Deal,
     DealStatus,
     Delivery,
+    DeliverySpan,
     Money,
+    Multinational,
     Organization,
     OrgKind,
     PartialDate,
@@ -32,6 +36,8 @@ from dronemarket import (
     Source,
     Statement,
     Supplier,
+    Territory,
+    Tiv,
     _record,
     _validate,
 )
@@ -386,7 +392,7 @@ def test_deal_statuses() -> None:
 
 def test_supplier_and_recipient_must_differ() -> None:
     """A deal from a country to itself is rejected."""
-    message = "Deal.recipient: Country('TUR') is the supplier's country too"
+    message = "Deal.recipient: Country('TUR') is the supplier's party too"
     with pytest.raises(ValidationError, match=exact(message)):
         deal(recipient=Recipient(TURKEY))
 
@@ -540,11 +546,20 @@ def test_value_must_be_money() -> None:
     assert deal(value=Money("69000000", "USD")).value == Money("69000000", "USD")
 
 
-def test_second_hand_must_be_a_bool() -> None:
-    """The second-hand flag is a bool."""
-    with pytest.raises(ValidationError, match=exact("Deal.second_hand: 'yes' is not a bool")):
-        deal(second_hand="yes")
-    assert deal(second_hand=True).second_hand
+def test_condition_must_be_a_condition() -> None:
+    """A condition given as text is rejected; a Condition is kept, and None means not stated."""
+    with pytest.raises(ValidationError, match=exact("Deal.condition: 'yes' is not a Condition")):
+        deal(condition="yes")
+    assert deal(condition=Condition.SECOND_HAND_MODERNIZED).condition is (
+        Condition.SECOND_HAND_MODERNIZED
+    )
+    assert deal().condition is None
+
+
+def test_second_hand_is_gone() -> None:
+    """The boolean second_hand field is replaced by condition: passing it fails."""
+    with pytest.raises(TypeError, match="second_hand"):
+        deal(second_hand=True)
 
 
 def test_notes_are_bounded() -> None:
@@ -600,7 +615,7 @@ def test_deal_parts_must_have_their_types(field: str, value: str) -> None:
 
 def test_evolve_revalidates_deals() -> None:
     """attrs.evolve re-runs the deal's rules."""
-    with pytest.raises(ValidationError, match="is the supplier's country too"):
+    with pytest.raises(ValidationError, match="is the supplier's party too"):
         attrs.evolve(deal(), recipient=Recipient(TURKEY))
     with pytest.raises(ValidationError, match="no delivery is given"):
         attrs.evolve(deal(), deliveries=())
@@ -712,3 +727,120 @@ def test_a_new_record_type_gets_the_shared_fields_and_derived_type_rules(
         "confidence",
         "statements",
     ]
+
+
+# --- parties, condition, TIV, delivery spans ---------------------------------------------
+
+HOUTHIS = ArmedGroup("Houthi rebels", base=Country("YEM"))
+IRAN = Country("IRN")
+
+
+def test_a_deal_to_an_armed_group_in_its_base_is_not_to_itself() -> None:
+    """A deal from Yemen to a group based in Yemen is allowed: the group is not Yemen."""
+    made = deal(supplier=Supplier(Country("YEM")), recipient=Recipient(HOUTHIS))
+    assert made.recipient.party == HOUTHIS
+    assert made.recipient.country is None
+
+
+def test_the_same_non_country_party_on_both_sides_is_rejected() -> None:
+    """A deal from NATO to NATO is rejected, as a deal from a country to itself is."""
+    nato = Multinational("NATO")
+    with pytest.raises(ValidationError, match="is the supplier's party too"):
+        deal(supplier=Supplier(nato), recipient=Recipient(nato))
+
+
+def test_default_id_names_a_non_country_party() -> None:
+    """A deal to an armed group gets an id naming the group, not its base."""
+    made = deal(supplier=Supplier(IRAN), recipient=Recipient(HOUTHIS))
+    assert made.id == "irn-houthi-rebels-yemen-bayraktar-tb2-2021-10"
+    territory = deal(recipient=Recipient(Territory("Northern Cyprus")))
+    assert territory.id == "tur-northern-cyprus-bayraktar-tb2-2021-10"
+
+
+def test_tiv_is_kept_and_must_be_a_tiv() -> None:
+    """A Tiv is kept beside the value; a number in its place is rejected."""
+    tiv = Tiv(per_unit="2.4", order="7.2", delivered="7.2")
+    assert deal(tiv=tiv).tiv == tiv
+    assert deal().tiv is None
+    with pytest.raises(ValidationError, match=exact("Deal.tiv: 7.2 is not a Tiv")):
+        deal(tiv=7.2)
+
+
+def test_tiv_keeps_figures_as_written() -> None:
+    """A Tiv keeps Decimal("4.80") with its trailing zero, and SIPRI's rounded totals."""
+    tiv = Tiv(per_unit="0.05", order="4.80", delivered="4.8")
+    assert str(tiv.order) == "4.80"
+    assert tiv.per_unit is not None
+    assert tiv.per_unit * 100 != tiv.order  # SIPRI's rounding kept, not corrected
+
+
+def test_a_span_is_a_delivery() -> None:
+    """A DeliverySpan keeps its years and its total, and counts toward what is delivered."""
+    span = DeliverySpan([2022, 2023], count=8)
+    made = deal(quantity=8, deliveries=[span])
+    assert made.deliveries == (span,)
+    assert made.delivered == Count.exact(8)
+
+
+def test_a_span_beside_dated_deliveries_adds_its_total() -> None:
+    """A deal's delivered total adds a span's total to dated deliveries' counts."""
+    made = deal(
+        quantity=10,
+        deliveries=[Delivery(PartialDate(2021, 12), 2), DeliverySpan((2022, 2024), count=8)],
+    )
+    assert made.delivered == Count.exact(10)
+
+
+def test_a_span_with_an_unknown_count_leaves_the_total_unknown() -> None:
+    """A span with no count makes the total delivered unknown, as an uncounted delivery does."""
+    assert deal(deliveries=[DeliverySpan((2022, 2023))]).delivered is None
+
+
+def test_a_span_beyond_the_quantity_is_rejected() -> None:
+    """A span's total counts whole against the most ordered: 8 over two years exceeds 3."""
+    with pytest.raises(
+        ValidationError,
+        match=exact("Deal.deliveries: '8 delivered' exceeds the quantity ordered (3)"),
+    ):
+        deal(deliveries=[DeliverySpan((2022, 2023), count=8)])
+
+
+def test_a_span_starting_before_the_order_is_rejected() -> None:
+    """A span whose first year is before the order year is surely before the order."""
+    with pytest.raises(ValidationError, match="has a delivery before the order"):
+        deal(deliveries=[DeliverySpan((2020, 2022), count=3)])
+
+
+def test_a_span_starting_in_the_order_year_is_accepted() -> None:
+    """A span from the order's own year may follow an order of October that year."""
+    made = deal(deliveries=[DeliverySpan((2021, 2022), count=3)])
+    assert made.deliveries[0].years == (2021, 2022)  # type: ignore[union-attr]
+
+
+def test_a_span_satisfies_the_delivering_status() -> None:
+    """A delivering deal may have a span as its only delivery; an ordered deal may have none."""
+    span = DeliverySpan((2022, 2023), count=2)
+    assert deal(status=DealStatus.DELIVERING, deliveries=[span]).status is DealStatus.DELIVERING
+    with pytest.raises(ValidationError, match="are given, but the status is ORDERED"):
+        deal(status=DealStatus.ORDERED, deliveries=[span])
+
+
+def test_deliveries_must_be_deliveries_or_spans() -> None:
+    """A delivery given as a tuple of years is rejected; spans and deliveries are accepted."""
+    with pytest.raises(ValidationError, match=r"^Deal\.deliveries: .* is not a Delivery or "):
+        deal(deliveries=[(2022, 2023)])
+
+
+@pytest.mark.parametrize(
+    ("years", "rule"),
+    [
+        ((), "is not a non-empty tuple of years"),
+        ((2023, 2022), "is not in strictly increasing order"),
+        ((2022, 2022), "is not in strictly increasing order"),
+        (("2022",), "is not a year in"),
+    ],
+)
+def test_span_years_are_checked(years: tuple[Any, ...], rule: str) -> None:
+    """A span's years are a non-empty, strictly increasing tuple of years."""
+    with pytest.raises(ValidationError, match=re.escape(rule)):
+        DeliverySpan(years, count=2)

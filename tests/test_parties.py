@@ -213,15 +213,15 @@ def test_unknown_supplier() -> None:
 
 
 def test_supplier_manufacturer_without_country_is_rejected() -> None:
-    """A manufacturer needs the supplier's country."""
-    rule = "is given without the supplier's country"
+    """A manufacturer needs the supplier's party."""
+    rule = "is given without the supplier's party"
     with pytest.raises(ValidationError, match=exact(f"Supplier.manufacturer: 'Baykar' {rule}")):
         Supplier(manufacturer=BAYKAR)
 
 
 def test_supplier_country_must_be_a_country() -> None:
-    """A supplier's country given as a string is rejected."""
-    with pytest.raises(ValidationError, match=exact("Supplier.country: 'TUR' is not a Country")):
+    """A supplier's party given as a string is rejected."""
+    with pytest.raises(ValidationError, match=r"^Supplier\.party: 'TUR' is not a Country or "):
         Supplier("TUR")  # type: ignore[arg-type]
 
 
@@ -245,8 +245,8 @@ def test_unknown_recipient() -> None:
 
 
 def test_recipient_end_user_without_country_is_rejected() -> None:
-    """A state end user needs the recipient's country."""
-    rule = "is given without the recipient's country"
+    """A state end user needs the recipient's party."""
+    rule = "is given without the recipient's party"
     with pytest.raises(ValidationError, match=exact(f"Recipient.end_user: 'Baykar' {rule}")):
         Recipient(end_user=BAYKAR)
 
@@ -258,8 +258,8 @@ def test_non_state_group_may_be_an_end_user_without_a_country() -> None:
 
 
 def test_recipient_country_must_be_a_country() -> None:
-    """A recipient's country given as a string is rejected."""
-    with pytest.raises(ValidationError, match=exact("Recipient.country: 'KGZ' is not a Country")):
+    """A recipient's party given as a string is rejected."""
+    with pytest.raises(ValidationError, match=r"^Recipient\.party: 'KGZ' is not a Country or "):
         Recipient("KGZ")  # type: ignore[arg-type]
 
 
@@ -417,8 +417,8 @@ def test_evolve_revalidates() -> None:
     """attrs.evolve re-runs validation of parties."""
     with pytest.raises(ValidationError, match="repeats the name as an alias"):
         attrs.evolve(BAYKAR, aliases=frozenset({"Baykar"}))
-    with pytest.raises(ValidationError, match="is given without the supplier's country"):
-        attrs.evolve(Supplier(TURKEY, manufacturer=BAYKAR), country=None)
+    with pytest.raises(ValidationError, match="is given without the supplier's party"):
+        attrs.evolve(Supplier(TURKEY, manufacturer=BAYKAR), party=None)
 
 
 def test_public_names_are_exported() -> None:
@@ -497,3 +497,56 @@ def test_wrong_typed_arguments_get_library_errors(call: str, value: object) -> N
         return  # a valid argument: an unknown country, no address, no aliases
     with pytest.raises(dm.DroneMarketError):
         _PUBLIC_CALLS[call](value)
+
+
+# --- Parties of every kind on either side -----------------------------------------------
+
+HOUTHIS = dm.ArmedGroup("Houthi rebels", base=Country("YEM"))
+
+
+@pytest.mark.parametrize(
+    "party",
+    [
+        Country("TUR"),
+        Country("SUN"),
+        dm.Territory("Kosovo"),
+        HOUTHIS,
+        dm.Multinational("NATO"),
+    ],
+)
+def test_every_party_kind_may_supply_and_receive(party: dm.Party) -> None:
+    """A state, a former state, a territory, an armed group or an organisation is a party."""
+    assert Supplier(party).party == party
+    assert Recipient(party).party == party
+    assert Supplier(party).known
+    assert Recipient(party).known
+
+
+def test_country_is_the_party_only_when_it_is_a_country() -> None:
+    """`.country` is the party when it is a Country, and None for any other kind of party."""
+    assert Recipient(Country("YEM")).country == Country("YEM")
+    assert Recipient(HOUTHIS).country is None
+    assert Supplier(dm.Multinational("NATO")).country is None
+    assert Supplier(dm.Territory("Kosovo")).country is None
+    assert Recipient().country is None
+
+
+def test_an_armed_group_is_never_its_base() -> None:
+    """A recipient that is a group based in Yemen is not equal to a recipient that is Yemen."""
+    assert Recipient(HOUTHIS) != Recipient(Country("YEM"))
+
+
+def test_party_is_positional_and_keyword() -> None:
+    """The party is the first positional argument and the keyword `party`."""
+    assert Recipient(Country("KGZ")) == Recipient(party=Country("KGZ"))
+
+
+def test_manufacturer_with_a_non_country_party_is_accepted() -> None:
+    """A manufacturer may stand beside any known party, not only a country."""
+    assert Supplier(dm.Multinational("NATO"), manufacturer=BAYKAR).manufacturer == BAYKAR
+
+
+def test_country_keyword_is_gone() -> None:
+    """The old keyword `country=` is refused: the field is `party`."""
+    with pytest.raises(TypeError, match="country"):
+        Supplier(country=TURKEY)  # type: ignore[call-arg]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Final, Literal
 
 from dronemarket.deals import Count, Deal
 from dronemarket.errors import ValidationError
-from dronemarket.parties import Country, Supplier
+from dronemarket.parties import Country, Party, Supplier
 from dronemarket.platforms import SPEC_FIELDS, Platform
 from dronemarket.regions import CENTRAL_ASIA
 from dronemarket.units import Quantity, unit_label
@@ -87,8 +87,14 @@ def _country(country: Country | None) -> str:
     return country.name if country is not None else "unknown"
 
 
+def _party(party: Party | None) -> str:
+    if party is None:
+        return "unknown"
+    return party.name if isinstance(party, Country) else str(party)
+
+
 def _supplier(supplier: Supplier) -> str:
-    return _country(supplier.country)
+    return _party(supplier.party)
 
 
 def _count(count: Count | None) -> str:
@@ -107,7 +113,7 @@ def _platforms(market: Market, units: Units) -> list[str]:
 
 
 def _deal_line(deal: Deal) -> str:
-    route = f"{_supplier(deal.supplier)} → {_country(deal.recipient.country)}"
+    route = f"{_supplier(deal.supplier)} → {_party(deal.recipient.party)}"
     facts = [deal.status.value]
     when = deal.ordered or deal.announced
     if deal.ordered is not None:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
 from dronemarket import _iso
-from dronemarket.deals import Count, Deal, DealStatus, Money
+from dronemarket.deals import Count, Deal, DealStatus, Delivery, Money
 from dronemarket.market._checks import fail
 from dronemarket.market._filters import as_country, wanted
 from dronemarket.market._results import (
@@ -193,8 +193,8 @@ def timeline(deals: Sequence[Deal]) -> tuple[YearTally, ...]:
     for deal in deals:
         if deal.ordered is not None:
             ordered[deal.ordered.year].append(deal.quantity)
-        for delivery in deal.deliveries:
-            if delivery.date is not None:
+        for delivery in deal.deliveries:  # a span is in no single year: no split is invented
+            if type(delivery) is Delivery and delivery.date is not None:
                 delivered[delivery.date.year].append(delivery.count)
     return tuple(
         YearTally(year, count_tally(ordered.get(year, ())), count_tally(delivered.get(year, ())))

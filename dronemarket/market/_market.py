@@ -481,7 +481,8 @@ class Market:
         A deal counts as ordered in the year of its order date, with its
         quantity (unknown when it has none; deals with no order date are
         not ordered); a delivery counts in the year of its date, with its
-        count (unknown when it has none). Undated deliveries are in no year.
+        count (unknown when it has none). Undated deliveries are in no year, nor is a
+        DeliverySpan (its total is never split among its years).
         `filters` are those of :class:`DealRecords`.
         """
         return timeline(self._select_deals(**filters))

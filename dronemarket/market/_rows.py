@@ -6,19 +6,19 @@ from collections.abc import Mapping
 from typing import Final
 
 from dronemarket.dates import PartialDate
-from dronemarket.deals import Deal
+from dronemarket.deals import Deal, Delivery, DeliverySpan
 from dronemarket.market._tally import delivered_figures
-from dronemarket.parties import Organization
+from dronemarket.parties import Country, Organization, Party
 
 __all__ = ["RECORD_COLUMNS", "record_row"]
 
 RECORD_COLUMNS: Final[Mapping[str, str]] = {
     "id": "str: the deal's id",
-    "supplier": "str | None: the supplying country's alpha-3 code",
-    "supplier_name": "str | None: the supplying country's name",
+    "supplier": "str | None: the supplying country's alpha-3 code (None: not a country)",
+    "supplier_name": "str | None: the supplying party's name",
     "supplier_manufacturer": "str | None: the manufacturer named on the supplier side",
-    "recipient": "str | None: the receiving country's alpha-3 code",
-    "recipient_name": "str | None: the receiving country's name",
+    "recipient": "str | None: the receiving country's alpha-3 code (None: not a country)",
+    "recipient_name": "str | None: the receiving party's name",
     "end_user": "str | None: the end user, when known",
     "platform": "str: the platform's name",
     "manufacturer": "str | None: the platform's manufacturer",
@@ -34,11 +34,12 @@ RECORD_COLUMNS: Final[Mapping[str, str]] = {
     "quantity_estimate": "bool | None: whether the quantity is an estimate (None: unknown)",
     "delivered": "int | None: units delivered, central figure (None: unknown)",
     "deliveries": "int: how many deliveries are recorded",
-    "last_delivery": "str | None: the date of the latest dated delivery",
+    "last_delivery": "str | None: the date of the latest dated delivery (a span's last year)",
     "value": "float | None: the deal's value, in `value_currency`",
     "value_currency": "str | None: the ISO 4217 currency of the value",
     "value_estimate": "bool | None: whether the value is an estimate",
-    "second_hand": "bool: whether the units come second hand",
+    "condition": "str | None: the Condition value (new, second hand, ...), when stated",
+    "tiv_delivered": "float | None: SIPRI's TIV of what is delivered, in millions (None: unknown)",
     "intermediaries": "str | None: the intermediaries' names, joined by '; '",
     "sources": "int: how many sources report the deal",
     "source": "str | None: the first source's publisher and title",
@@ -48,18 +49,18 @@ RECORD_COLUMNS: Final[Mapping[str, str]] = {
 
 def record_row(deal: Deal) -> dict[str, str | int | float | bool | None]:
     """Return the row of `deal`, its columns those of :data:`RECORD_COLUMNS`."""
-    supplier, recipient = deal.supplier.country, deal.recipient.country
-    quantity, delivered, value = deal.quantity, delivered_figures(deal), deal.value
+    supplier, recipient = deal.supplier.party, deal.recipient.party
+    quantity, delivered, value, tiv = deal.quantity, delivered_figures(deal), deal.value, deal.tiv
     category = deal.platform.category
-    dated = [d.date for d in deal.deliveries if d.date is not None]
+    dated = [date for date in map(last_date, deal.deliveries) if date is not None]
     first = deal.sources[0]
     return {
         "id": deal.id,
-        "supplier": None if supplier is None else supplier.code,
-        "supplier_name": None if supplier is None else supplier.name,
+        "supplier": _code(supplier),
+        "supplier_name": _party_name(supplier),
         "supplier_manufacturer": _name(deal.supplier.manufacturer),
-        "recipient": None if recipient is None else recipient.code,
-        "recipient_name": None if recipient is None else recipient.name,
+        "recipient": _code(recipient),
+        "recipient_name": _party_name(recipient),
         "end_user": _name(deal.recipient.end_user),
         "platform": deal.platform.name,
         "manufacturer": _name(deal.platform.manufacturer),
@@ -79,11 +80,29 @@ def record_row(deal: Deal) -> dict[str, str | int | float | bool | None]:
         "value": None if value is None else float(value.amount),
         "value_currency": None if value is None else value.currency,
         "value_estimate": None if value is None else value.estimate,
-        "second_hand": deal.second_hand,
+        "condition": None if deal.condition is None else deal.condition.value,
+        "tiv_delivered": None if tiv is None or tiv.delivered is None else float(tiv.delivered),
         "intermediaries": "; ".join(o.name for o in deal.intermediaries) or None,
         "sources": len(deal.sources),
         "source": f"{first.publisher}: {first.title}",
     }
+
+
+def _code(party: Party | None) -> str | None:
+    return party.code if type(party) is Country else None
+
+
+def _party_name(party: Party | None) -> str | None:
+    if party is None:
+        return None
+    return party.name if type(party) is Country else str(party)
+
+
+def last_date(delivery: Delivery | DeliverySpan) -> PartialDate | None:
+    """Return when a delivery ended: its date, or a span's last year."""
+    if isinstance(delivery, DeliverySpan):
+        return PartialDate(delivery.last)
+    return delivery.date
 
 
 def _name(organization: Organization | None) -> str | None:
