@@ -34,7 +34,7 @@ from dronemarket.dates import PartialDate
 from dronemarket.errors import ValidationError
 from dronemarket.market import Market
 from dronemarket.sipri import _csv, _names, _parse
-from dronemarket.sipri._convert import ORDER_YEAR_ESTIMATE, convert
+from dronemarket.sipri._convert import ORDER_AFTER_DELIVERY, ORDER_YEAR_ESTIMATE, convert
 from dronemarket.sipri._formats import Format, SipriFormatError, decode, detect, generated
 from dronemarket.sipri._licence import LicenceNote
 from dronemarket.sipri._record import SipriDelivery, SipriRecord
@@ -42,6 +42,7 @@ from dronemarket.sipri._writer import to_trade_register
 from dronemarket.sources import Source
 
 __all__ = [
+    "ORDER_AFTER_DELIVERY",
     "ORDER_YEAR_ESTIMATE",
     "Format",
     "LicenceNote",

@@ -41,10 +41,15 @@ from dronemarket.sipri._record import SipriRecord
 from dronemarket.sipri._resolve import Resolver, describe
 from dronemarket.sources import Confidence, Source
 
-__all__ = ["ORDER_YEAR_ESTIMATE", "Converted", "convert"]
+__all__ = ["ORDER_AFTER_DELIVERY", "ORDER_YEAR_ESTIMATE", "Converted", "convert", "ordered_of"]
 
 ORDER_YEAR_ESTIMATE: Final = "SIPRI: the year of order is an estimate (?)"
 """The notes line that carries SIPRI's ``?`` on the year of order."""
+ORDER_AFTER_DELIVERY: Final = (
+    "SIPRI: the year of order is an estimate (?) after the first delivery, so not held as"
+    " the order date:"
+)
+"""The notes line (followed by the year) of an estimated order year that a delivery precedes."""
 _MARK: Final = "SIPRI: "
 
 
@@ -84,10 +89,36 @@ def _deliveries(record: SipriRecord) -> tuple[Delivery | DeliverySpan, ...]:
     return ()
 
 
+def _first_delivery(record: SipriRecord) -> int | None:
+    years = record.delivery_years or tuple(row.year for row in record.deliveries)
+    return years[0] if years else None
+
+
+def _order_contradicted(record: SipriRecord) -> bool:
+    """Say whether SIPRI's estimated (``?``) order year is after its first delivery."""
+    first = _first_delivery(record)
+    return (
+        record.order_year_estimate
+        and record.order_year is not None
+        and first is not None
+        and first < record.order_year
+    )
+
+
+def ordered_of(record: SipriRecord) -> PartialDate | None:
+    """Return the deal's order date: SIPRI's year, unless it is an estimate its deliveries precede.
+
+    Such a year is kept in the notes (:data:`ORDER_AFTER_DELIVERY`), not as the order date.
+    """
+    return None if _order_contradicted(record) else record.ordered
+
+
 def _extra_notes(record: SipriRecord) -> list[str]:
     """Return the ``SIPRI:`` lines for what the deal has no field for."""
     lines = []
-    if record.order_year_estimate:
+    if _order_contradicted(record):
+        lines.append(f"{ORDER_AFTER_DELIVERY} {record.order_year}")
+    elif record.order_year_estimate:
         lines.append(ORDER_YEAR_ESTIMATE)
     guessed = [str(row.year) for row in record.deliveries if row.year_estimate]
     if guessed:
@@ -172,7 +203,7 @@ def _deal(record: SipriRecord, deal_id: str, platform: Platform, ctx: _Context) 
         recipient=Recipient(ctx.resolver.party(record.recipient)),
         platform=platform,
         status=record.status,
-        ordered=record.ordered,
+        ordered=ordered_of(record),
         quantity=_count(record.number_ordered, estimate=record.number_ordered_estimate),
         deliveries=_deliveries(record),
         condition=record.condition,

@@ -1,4 +1,5 @@
 """placeholder"""
+
+
 def to_trade_register(market: object) -> str:
     raise NotImplementedError
-
