@@ -38,7 +38,7 @@ from dronemarket.sipri._convert import ORDER_AFTER_DELIVERY, ORDER_YEAR_ESTIMATE
 from dronemarket.sipri._formats import Format, SipriFormatError, decode, detect, generated
 from dronemarket.sipri._licence import LicenceNote
 from dronemarket.sipri._record import SipriDelivery, SipriRecord
-from dronemarket.sipri._writer import to_trade_register
+from dronemarket.sipri._writer import holds, to_trade_register
 from dronemarket.sources import Source
 
 __all__ = [
@@ -51,6 +51,7 @@ __all__ = [
     "SipriFormatError",
     "SipriImport",
     "SipriRecord",
+    "holds",
     "is_drone",
     "read",
     "source",

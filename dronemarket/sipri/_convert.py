@@ -41,7 +41,14 @@ from dronemarket.sipri._record import SipriRecord
 from dronemarket.sipri._resolve import Resolver, describe
 from dronemarket.sources import Confidence, Source
 
-__all__ = ["ORDER_AFTER_DELIVERY", "ORDER_YEAR_ESTIMATE", "Converted", "convert", "ordered_of"]
+__all__ = [
+    "DESCRIPTION",
+    "ORDER_AFTER_DELIVERY",
+    "ORDER_YEAR_ESTIMATE",
+    "Converted",
+    "convert",
+    "ordered_of",
+]
 
 ORDER_YEAR_ESTIMATE: Final = "SIPRI: the year of order is an estimate (?)"
 """The notes line that carries SIPRI's ``?`` on the year of order."""
@@ -50,6 +57,8 @@ ORDER_AFTER_DELIVERY: Final = (
     " the order date:"
 )
 """The notes line (followed by the year) of an estimated order year that a delivery precedes."""
+DESCRIPTION: Final = "SIPRI: weapon description: "
+"""The notes line that keeps SIPRI's weapon description (followed by it)."""
 _MARK: Final = "SIPRI: "
 
 
@@ -115,7 +124,7 @@ def ordered_of(record: SipriRecord) -> PartialDate | None:
 
 def _extra_notes(record: SipriRecord) -> list[str]:
     """Return the ``SIPRI:`` lines for what the deal has no field for."""
-    lines = []
+    lines = [f"{DESCRIPTION}{record.description}"]
     if _order_contradicted(record):
         lines.append(f"{ORDER_AFTER_DELIVERY} {record.order_year}")
     elif record.order_year_estimate:
