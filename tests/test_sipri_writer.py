@@ -70,10 +70,14 @@ def _fit(draw: st.DrawFn, deal: dm.Deal) -> dm.Deal:
     a quantity that is a range or a bound becomes unknown. A change that
     breaks a deal's rule is not made.
     """
-    first = min(
-        (d.date.year if type(d) is Delivery and d.date else getattr(d, "first", 9999))
-        for d in deal.deliveries
-    ) if deal.deliveries else draw(st.integers(1990, 2030))
+    first = (
+        min(
+            (d.date.year if type(d) is Delivery and d.date else getattr(d, "first", 9999))
+            for d in deal.deliveries
+        )
+        if deal.deliveries
+        else draw(st.integers(1990, 2030))
+    )
     changes: dict[str, object] = {
         "condition": draw(st.sampled_from(list(Condition))),
         "tiv": draw(tivs),

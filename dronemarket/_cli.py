@@ -1,0 +1,117 @@
+"""``python -m dronemarket sipri FILE``: read a SIPRI export and summarise it.
+
+Imported only by :mod:`dronemarket.__main__`; it reads files and writes to
+standard error (progress), as the command line may.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections import defaultdict
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import TextIO
+
+from dronemarket import sipri
+from dronemarket.errors import DroneMarketError
+from dronemarket.market import Market
+
+__all__ = ["CliError", "sipri_report", "tiv_by_supplier"]
+
+FIRST_REASONS = 5
+"""How many rejected records the summary shows with their reasons."""
+PROGRESS_AFTER = 1.0
+"""Seconds of work after which progress is shown (on a terminal only)."""
+
+
+class CliError(Exception):
+    """A problem the command line reports in one line on standard error."""
+
+
+def tiv_by_supplier(market: Market) -> tuple[list[tuple[str, Decimal]], int, int]:
+    """Return the suppliers ranked by TIV delivered, and how many deals had one, of how many.
+
+    Deals with no TIV delivered are unknown, not zero: they are counted apart
+    (coverage), never added in.
+    """
+    totals: dict[str, Decimal] = defaultdict(Decimal)
+    known = 0
+    for deal in market.deals:
+        if deal.tiv is None or deal.tiv.delivered is None:
+            continue
+        known += 1
+        party = deal.supplier.party
+        totals["unknown supplier(s)" if party is None else str(party)] += deal.tiv.delivered
+    ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
+    return ranked, known, len(market.deals)
+
+
+def _with_progress(
+    work: Callable[[], sipri.SipriImport], label: str, stderr: TextIO | None
+) -> sipri.SipriImport:
+    """Run `work`; on a terminal, say so on `stderr` once it takes over a second."""
+    interactive = stderr is not None and stderr.isatty()
+    shown = threading.Event()
+
+    def show() -> None:
+        if stderr is not None:
+            shown.set()
+            stderr.write(f"reading {label} ...\r")
+            stderr.flush()
+
+    timer = threading.Timer(PROGRESS_AFTER, show) if interactive else None
+    if timer is not None:
+        timer.daemon = True
+        timer.start()
+    try:
+        return work()
+    finally:
+        if timer is not None:
+            timer.cancel()
+            if shown.is_set() and stderr is not None:
+                stderr.write(" " * (len(label) + 12) + "\r")
+                stderr.flush()
+
+
+def sipri_report(path: str, *, drones_only: bool, stderr: TextIO | None = None) -> str:
+    """Read the SIPRI export at `path` and return the summary to print.
+
+    Raises :class:`CliError` (one line) when the file cannot be read or is
+    not a SIPRI export.
+    """
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        message = f"cannot read {path}: {reason}"
+        raise CliError(message) from None
+    try:
+        result = _with_progress(
+            lambda: sipri.read(data, drones_only=drones_only), path, stderr or sys.stderr
+        )
+    except DroneMarketError as error:
+        first = str(error).splitlines()[0] if str(error) else type(error).__name__
+        message = f"{path} is not a SIPRI export this library reads: {first}"
+        raise CliError(message) from None
+    when = f", generated {result.generated:%Y-%m-%d %H:%M:%S}" if result.generated else ""
+    lines = [
+        f"{path}: SIPRI format {result.format.value}{when}",
+        f"records   {result.records}",
+        f"loaded    {len(result.market.deals)}",
+        f"rejected  {len(result.rejected)}",
+        f"skipped   {result.skipped}" + (" (not drones)" if drones_only else ""),
+    ]
+    for entry in result.rejected[:FIRST_REASONS]:
+        lines.append(f"  line {entry.line}: {entry.reason}")
+    if len(result.rejected) > FIRST_REASONS:
+        lines.append(f"  ... and {len(result.rejected) - FIRST_REASONS} more")
+    ranked, known, total = tiv_by_supplier(result.market)
+    lines.append("")
+    lines.append("Suppliers by TIV delivered (SIPRI trend-indicator values, millions; not money)")
+    width = max((len(name) for name, _ in ranked), default=0)
+    for rank, (name, tiv) in enumerate(ranked, 1):
+        lines.append(f"{rank:4}. {name:<{width}}  {str(tiv):>10}")
+    lines.append(f"coverage: {known} of {total} deals have a TIV delivered")
+    return "\n".join(lines) + "\n"
