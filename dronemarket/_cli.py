@@ -103,8 +103,9 @@ def sipri_report(path: str, *, drones_only: bool, stderr: TextIO | None = None) 
         f"rejected  {len(result.rejected)}",
         f"skipped   {result.skipped}" + (" (not drones)" if drones_only else ""),
     ]
-    for entry in result.rejected[:FIRST_REASONS]:
-        lines.append(f"  line {entry.line}: {entry.reason}")
+    lines.extend(
+        f"  line {entry.line}: {entry.reason}" for entry in result.rejected[:FIRST_REASONS]
+    )
     if len(result.rejected) > FIRST_REASONS:
         lines.append(f"  ... and {len(result.rejected) - FIRST_REASONS} more")
     ranked, known, total = tiv_by_supplier(result.market)
@@ -112,6 +113,6 @@ def sipri_report(path: str, *, drones_only: bool, stderr: TextIO | None = None) 
     lines.append("Suppliers by TIV delivered (SIPRI trend-indicator values, millions; not money)")
     width = max((len(name) for name, _ in ranked), default=0)
     for rank, (name, tiv) in enumerate(ranked, 1):
-        lines.append(f"{rank:4}. {name:<{width}}  {str(tiv):>10}")
+        lines.append(f"{rank:4}. {name:<{width}}  {tiv!s:>10}")
     lines.append(f"coverage: {known} of {total} deals have a TIV delivered")
     return "\n".join(lines) + "\n"

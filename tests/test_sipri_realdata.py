@@ -65,9 +65,9 @@ def test_drone_deals_merge_with_the_catalog(path: Path) -> None:
     merged = catalog | result.market
     assert len(merged.deals) == len(catalog.deals) + len(result.market.deals)
     tb2 = catalog.platform("Bayraktar TB2")
-    for deal in result.market.deals:
-        if dm.market.name_key(deal.platform.name) in {"bayraktartb2"}:
-            assert deal.platform is tb2 or deal.platform == tb2
+    for record, deal in zip(result.loaded, result.market.deals, strict=True):
+        if dm.market.name_key(record.designation) == "bayraktartb2":
+            assert deal.platform == tb2
 
 
 def test_tajikistan_licence_disagreement_is_noted() -> None:

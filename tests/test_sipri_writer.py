@@ -78,19 +78,18 @@ def _fit(draw: st.DrawFn, deal: dm.Deal) -> dm.Deal:
         if deal.deliveries
         else draw(st.integers(1990, 2030))
     )
-    changes: dict[str, object] = {
-        "condition": draw(st.sampled_from(list(Condition))),
-        "tiv": draw(tivs),
-    }
-    if deal.ordered is None and deal.status in TRANSFERS and first != 9999:
-        changes["ordered"] = dm.PartialDate(first)
+    condition = draw(st.sampled_from(list(Condition)))
+    tiv = draw(tivs)
+    ordered = deal.ordered
+    if ordered is None and deal.status in TRANSFERS and first != 9999:  # noqa: PLR2004
+        ordered = dm.PartialDate(first)
     quantity = deal.quantity
     if quantity is not None and not quantity.is_exact and quantity.central is None:
-        changes["quantity"] = None
+        quantity = None
     try:
-        return attrs.evolve(deal, **changes)
+        return attrs.evolve(deal, condition=condition, tiv=tiv, ordered=ordered, quantity=quantity)
     except dm.ValidationError:
-        return attrs.evolve(deal, condition=changes["condition"], tiv=changes["tiv"])
+        return attrs.evolve(deal, condition=condition, tiv=tiv)
 
 
 @st.composite

@@ -50,7 +50,7 @@ class _CannotHold(Exception):  # noqa: N818 - a signal, caught in this module
     """The deal has something format A cannot hold."""
 
 
-def _describe(deal: Deal) -> str:
+def _describe(deal: Deal) -> str:  # noqa: PLR0911 - one return per description
     for line in deal.notes.split("\n"):
         if line.startswith(DESCRIPTION) and line.removeprefix(DESCRIPTION).strip():
             return line.removeprefix(DESCRIPTION).strip().replace(",", ";")
@@ -248,11 +248,13 @@ def to_trade_register(market: Market, *, generated: dt.datetime | None = None) -
     clock). A deal format A cannot hold is left out (:func:`holds` says
     which); ``read`` gives back the same facts for every deal written.
     """
-    if not isinstance(market, Market):
-        raise ValidationError("to_trade_register", "market", market, "is not a Market")
-    if generated is not None and not isinstance(generated, dt.datetime):
+    given: object = market
+    if not isinstance(given, Market):
+        raise ValidationError("to_trade_register", "market", given, "is not a Market")
+    stamp: object = generated
+    if stamp is not None and not isinstance(stamp, dt.datetime):
         rule = "is not a datetime (or None)"
-        raise ValidationError("to_trade_register", "generated", generated, rule)
+        raise ValidationError("to_trade_register", "generated", stamp, rule)
     rows = []
     for deal in market.deals:
         try:
