@@ -20,7 +20,7 @@ EMPTY = dm.Market()
 def _years(deal: dm.Deal) -> tuple[int, ...]:
     years: set[int] = set()
     for delivery in deal.deliveries:
-        if type(delivery) is Delivery:
+        if isinstance(delivery, Delivery):
             if delivery.date is not None:
                 years.add(delivery.date.year)
         else:
@@ -81,7 +81,7 @@ def _fit(draw: st.DrawFn, deal: dm.Deal) -> dm.Deal:
     condition = draw(st.sampled_from(list(Condition)))
     tiv = draw(tivs)
     ordered = deal.ordered
-    if ordered is None and deal.status in TRANSFERS and first != 9999:  # noqa: PLR2004
+    if ordered is None and deal.status in TRANSFERS and first != 9999:
         ordered = dm.PartialDate(first)
     quantity = deal.quantity
     if quantity is not None and not quantity.is_exact and quantity.central is None:
