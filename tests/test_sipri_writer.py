@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import attrs
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import dronemarket as dm
@@ -108,6 +108,7 @@ def sipri_markets(draw: st.DrawFn) -> tuple[dm.Market, list[dm.Deal]]:
 
 @settings(
     max_examples=25,
+    phases=[Phase.explicit, Phase.generate],  # shrinking a market takes minutes; report as found
     database=None,
     deadline=None,
     suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow],

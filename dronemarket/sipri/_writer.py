@@ -164,8 +164,8 @@ def _delivered(deal: Deal) -> tuple[str, str, str]:
                 years.add(delivery.date.year)
         else:
             years.update(delivery.years)  # type: ignore[union-attr]
-    if any(not _FIRST_YEAR <= year <= _LAST_YEAR for year in years):
-        raise _CannotHold
+    if not years or any(not _FIRST_YEAR <= year <= _LAST_YEAR for year in years):
+        raise _CannotHold  # format A gives a delivery's year, always
     number, flag = _number(deal.delivered)
     if not number:
         raise _CannotHold  # a delivery of unknown size: format A needs a number
@@ -208,7 +208,7 @@ def holds(deal: Deal) -> bool:
     """Say whether format A can hold `deal` (and :func:`to_trade_register` writes it).
 
     It cannot hold a deal before an order or called off, one with no order
-    year (1900-2100) or no condition, a count that is a range or a bound, a
+    year (1900-2100) or no condition, a delivery with no year, a count that is a range or a bound, a
     delivery of unknown size, a party SIPRI's names cannot give back, a
     designation with a comma, or a TIV that is not a plain decimal.
     """
