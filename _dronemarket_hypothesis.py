@@ -33,6 +33,9 @@ _PACKAGE = "dronemarket"
 # The public type (by its class name) and the strategy of dronemarket.strategies that yields it.
 _STRATEGIES = {
     "Country": "countries",
+    "Territory": "territories",
+    "ArmedGroup": "armed_groups",
+    "Multinational": "multinationals",
     "Organization": "organizations",
     "PartialDate": "partial_dates",
     "Source": "sources",
@@ -42,6 +45,8 @@ _STRATEGIES = {
     "Sanction": "sanctions",
     "Count": "counts",
     "Delivery": "deliveries",
+    "DeliverySpan": "delivery_spans",
+    "Tiv": "tivs",
     "Money": "money",
     "Specs": "specs",
     "Platform": "platforms",

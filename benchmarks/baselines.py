@@ -597,12 +597,13 @@ def deal_model(value: dm.Deal) -> DealModel:
         deliveries=tuple(
             DeliveryModel(date=date_model(d.date), count=count_model(d.count))
             for d in value.deliveries
+            if isinstance(d, dm.Delivery)  # the baseline model has no spans
         ),
         value=None
         if money is None
         else MoneyModel(amount=money.amount, currency=money.currency, estimate=money.estimate),
         intermediaries=tuple(organization_model(o) for o in value.intermediaries),
-        second_hand=value.second_hand,
+        second_hand=value.condition not in {None, dm.Condition.NEW},
         confidence=value.confidence,
         statements=tuple(
             StatementModel(
@@ -700,6 +701,9 @@ def naive_converter() -> cattrs.Converter:
         dm.Specs, lambda v, _: dm.Specs(**{name: spec(x) for name, x in v.items()})
     )
     converter.register_structure_hook(dm.Organization | dm.Country, party)
+    converter.register_structure_hook(
+        dm.Party | None, lambda v, _: None if v is None else dm.Country(v)
+    )
     return converter
 
 

@@ -61,6 +61,10 @@ def cattrs_gen_converter() -> cattrs.Converter:
     party = dm.Organization | dm.Country | str
     structure_hook, unstructure_hook = hooks(party)
     converter.register_structure_hook(party, structure_hook)
+    for union in (dm.Party | None, dm.Delivery | dm.DeliverySpan):
+        structure_hook, unstructure_hook = hooks(union)
+        converter.register_structure_hook(union, structure_hook)
+        converter.register_unstructure_hook(union, unstructure_hook)
     for kind in GENERATED:
         converter.register_structure_hook(
             kind,

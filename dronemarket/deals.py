@@ -2,7 +2,7 @@
 
 The record follows what the SIPRI Arms Transfers Database keeps for a
 transfer (number ordered, year of order, years and numbers delivered, estimate
-flags, second-hand or new), typed and checked:
+flags, condition, TIV, multi-year deliveries), typed and checked:
 
 >>> import dronemarket as dm
 >>> turkey, kyrgyzstan = dm.Country("TUR"), dm.Country("KGZ")

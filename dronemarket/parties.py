@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from typing import Final, TypeAlias
 
 import attrs
@@ -32,12 +33,16 @@ __all__ = [
     "OrgKind",
     "Organization",
     "Party",
+    "PartyKind",
     "Recipient",
     "Sanction",
     "SanctionAuthority",
     "Statement",
     "Supplier",
     "Territory",
+    "country_of",
+    "lookup_party",
+    "party_kind",
 ]
 
 # English names in everyday use that ISO 3166 does not list (it has "Türkiye",
@@ -297,6 +302,80 @@ _PARTY_KINDS: Final = (Country, Territory, ArmedGroup, Multinational)
 def country_of(party: object) -> Country | None:
     """Return `party` if it is a :class:`Country`, else None (a group is never its base)."""
     return party if type(party) is Country else None
+
+
+class PartyKind(enum.Enum):
+    """What kind of party a supplier or recipient is (a market filter's values)."""
+
+    STATE = "state"
+    """A current state, by its ISO 3166-1 code."""
+    FORMER_STATE = "former state"
+    """A state that no longer exists: ISO 3166-3's (Soviet Union), or a former Territory."""
+    TERRITORY = "territory"
+    """A state or polity ISO 3166 does not code that still exists (Kosovo)."""
+    ARMED_GROUP = "armed group"
+    """A non-state armed group (SIPRI's ``*``)."""
+    MULTINATIONAL = "multinational"
+    """A multinational organisation (SIPRI's ``**``)."""
+
+
+def party_kind(party: Party) -> PartyKind:
+    """Return the kind of `party`: Biafra, a former Territory, is a former state.
+
+    >>> party_kind(Country("SUN")), party_kind(Territory("Kosovo"))
+    (<PartyKind.FORMER_STATE: 'former state'>, <PartyKind.TERRITORY: 'territory'>)
+    """
+    if type(party) is Country:
+        return PartyKind.FORMER_STATE if party.former else PartyKind.STATE
+    if type(party) is Territory:
+        return PartyKind.FORMER_STATE if party.former else PartyKind.TERRITORY
+    if type(party) is ArmedGroup:
+        return PartyKind.ARMED_GROUP
+    return PartyKind.MULTINATIONAL
+
+
+_GROUP: Final = re.compile(r"(?P<name>.*?)\s*\((?P<place>[^()]+)\)")
+
+
+def lookup_party(text: object) -> Party:
+    """Find a party by code or name, SIPRI's suffixes included.
+
+    ``"NATO**"`` is a :class:`Multinational`; ``"Houthi rebels (Yemen)*"``
+    an :class:`ArmedGroup` based in the state in brackets; otherwise a
+    :class:`Territory` ISO 3166 does not code ("Kosovo") or a
+    :class:`Country` as :meth:`Country.lookup` finds it ("YEM", "Turkiye").
+
+    >>> lookup_party("Houthi rebels (Yemen)*")
+    ArmedGroup(name='Houthi rebels', base=Country('YEM'), place='')
+    >>> lookup_party("NATO**"), lookup_party("Turkiye")
+    (Multinational(name='NATO'), Country('TUR'))
+    """
+    if not isinstance(text, str) or not 0 < len(text) <= v.MAX_TEXT:
+        raise UnknownCodeError("Party", "text", text, "is not a party's code or name")
+    name = text.strip()
+    if name.endswith("**") and name[:-2].strip():
+        return Multinational(name[:-2].strip())
+    if name.endswith("*") and name[:-1].strip():
+        return _armed_group(name[:-1].strip())
+    return _state(name)
+
+
+def _state(name: str) -> Country | Territory:
+    """Return the territory or the country `name` names."""
+    if name.casefold() in _TERRITORIES:
+        return Territory.lookup(name)
+    return Country.lookup(name)
+
+
+def _armed_group(name: str) -> ArmedGroup:
+    match = _GROUP.fullmatch(name)
+    if match is None:
+        return ArmedGroup(name)
+    place = match["place"].strip()
+    try:
+        return ArmedGroup(match["name"], base=_state(place))
+    except UnknownCodeError:
+        return ArmedGroup(match["name"], place=place)
 
 
 @frozen(cache_hash=True)

@@ -75,7 +75,7 @@ def _check_countries(
         v.fail(instance, attribute, value, "is empty (a region has at least one country)")
     for item in value:
         if not isinstance(item, Country):
-            v.fail(instance, attribute, item, "is not a Country")
+            v.fail(instance, attribute, item, "is not a Country (a region's members are countries)")
 
 
 @frozen(repr=False, cache_hash=True)
@@ -84,6 +84,12 @@ class Region:
 
     Countries may be given as :class:`~dronemarket.Country` objects or
     alpha-3 codes. ``in`` accepts a country or an alpha-3 code.
+
+    Its members are countries only: a territory, an armed group or a
+    multinational organisation is in no region, and a group based in a
+    member (the Houthis, in Yemen) is not counted as that member. A former
+    state (``Country("SUN")``) is in no built-in region; a region that lists
+    it selects it (``Region("Warsaw Pact", ["SUN", "POL", "DDR"])``).
     """
 
     name: str = field(validator=v.text())

@@ -14,6 +14,8 @@ import pytest
 
 import dronemarket as dm
 
+pytestmark = pytest.mark.slow  # benchmark smoke runs build markets and start interpreters
+
 pytest.importorskip("pydantic")
 pytest.importorskip("pyperf")
 

@@ -479,6 +479,7 @@ def verdicts(result: Classification) -> tuple[Verdict[Any], ...]:
     return (result.dod, result.nato, result.mtcr)
 
 
+@pytest.mark.slow
 @given(PLAIN_SPECS, st.floats(1.0, 1_000.0))
 def test_more_mass_never_lowers_group_or_class(specs: dm.Specs, factor: float) -> None:
     """Growing the take-off mass never drops the DoD group or NATO class, or their bounds."""
@@ -490,6 +491,7 @@ def test_more_mass_never_lowers_group_or_class(specs: dm.Specs, factor: float) -
     assert floor(after.nato) >= floor(before.nato)
 
 
+@pytest.mark.slow
 @given(PLAIN_SPECS, st.floats(1.0, 1_000.0))
 def test_higher_ceiling_never_lowers_group(specs: dm.Specs, factor: float) -> None:
     """Raising the service ceiling never drops the DoD group or its lower bound."""

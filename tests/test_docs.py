@@ -6,9 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
+@pytest.mark.slow
 def test_sphinx_build_has_no_warnings(tmp_path: Path) -> None:
     """`sphinx-build -W --keep-going -b html docs` succeeds: no warning at all."""
     result = subprocess.run(  # noqa: S603 - runs this interpreter on fixed arguments

@@ -20,6 +20,8 @@ import dronemarket as dm
 from dronemarket import strategies as dms
 from dronemarket.market import Market
 
+pytestmark = pytest.mark.slow  # fuzzing: many examples per test
+
 SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30)
 KEYS = st.sampled_from(
     [

@@ -24,6 +24,7 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_module_runs_and_prints_the_version() -> None:
     """`python -m dronemarket` exits 0 and prints an overview with the version."""
     result = _run()
@@ -65,6 +66,7 @@ def test_version_option_prints_the_version(capsys: pytest.CaptureFixture[str]) -
 SECTIONS = ("Platforms", "Deals", "Licensed production", "Central Asia", "Sanctions", "Cooperation")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("units", "line"),
     [

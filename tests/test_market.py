@@ -930,6 +930,7 @@ def market_and_filters(draw: st.DrawFn) -> tuple[dm.Market, dict[str, Any]]:
 PROPERTY = settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(market_and_filters())
 def test_every_query_agrees_with_a_brute_force_scan(
@@ -942,6 +943,7 @@ def test_every_query_agrees_with_a_brute_force_scan(
     assert market.deals(**filters) == expected
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(market_and_filters(), st.randoms(use_true_random=False))
 def test_filters_commute(drawn: tuple[dm.Market, dict[str, Any]], rng: Any) -> None:
@@ -957,6 +959,7 @@ def test_filters_commute(drawn: tuple[dm.Market, dict[str, Any]], rng: Any) -> N
     assert set(together) == one_by_one
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(
     market_and_filters(),
@@ -984,6 +987,7 @@ def test_shares_sum_to_one_and_agree_with_a_scan(
         assert shares.total.high is None or shares.total.central <= shares.total.high
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(dst.markets(max_deals=12), st.sampled_from([TUR, KAZ, KGZ, dm.Country("USA")]))
 def test_hhi_lies_between_one_over_n_and_one(market: dm.Market, country: dm.Country) -> None:
@@ -998,6 +1002,7 @@ def test_hhi_lies_between_one_over_n_and_one(market: dm.Market, country: dm.Coun
             assert 1 / n - 1e-12 <= found.hhi <= 1 + 1e-12
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(
     dst.markets(max_deals=9, max_production=3, max_sanctions=2, max_cooperation=3),
@@ -1015,6 +1020,7 @@ def test_merging_is_associative(whole: dm.Market, rng: Any) -> None:
     assert set((a | b | c).cooperation) == set(whole.cooperation)
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(dst.markets(max_deals=8), st.randoms(use_true_random=False))
 def test_equality_ignores_record_order(market: dm.Market, rng: Any) -> None:
@@ -1072,6 +1078,7 @@ def market_and_cooperation_filters(draw: st.DrawFn) -> tuple[dm.Market, dict[str
     return market, filters
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(market_and_cooperation_filters(), st.randoms(use_true_random=False))
 def test_every_cooperation_query_agrees_with_a_brute_force_scan(

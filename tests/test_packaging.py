@@ -173,6 +173,7 @@ def test_py_typed_is_in_the_package() -> None:
     assert (Path(dronemarket.__file__).parent / "py.typed").is_file()
 
 
+@pytest.mark.slow
 def test_wheel_ships_py_typed_and_entry_points(tmp_path: Path) -> None:
     """A wheel built from the tree holds py.typed, every module and both entry points."""
     (wheel,) = WheelBuilder(str(ROOT)).build(directory=str(tmp_path), versions=["standard"])

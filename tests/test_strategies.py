@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -52,6 +53,12 @@ STRATEGIES: dict[str, tuple[Callable[[], SearchStrategy[Any]], type]] = {
     "licensed_production": (dst.licensed_production, dm.LicensedProduction),
     "cooperations": (dst.cooperations, dm.Cooperation),
     "markets": (dst.markets, dm.Market),
+    "territories": (dst.territories, dm.Territory),
+    "armed_groups": (dst.armed_groups, dm.ArmedGroup),
+    "multinationals": (dst.multinationals, dm.Multinational),
+    "conditions": (dst.conditions, dm.Condition),
+    "tivs": (dst.tivs, dm.Tiv),
+    "delivery_spans": (dst.delivery_spans, dm.DeliverySpan),
 }
 
 
@@ -210,7 +217,7 @@ TB2 = dm.Platform(
 )
 
 
-@given(dst.deals(statuses=[dm.DealStatus.DELIVERED], platforms=[TB2]))
+@given(dst.deals(status=[dm.DealStatus.DELIVERED], platforms=[TB2]))
 def test_deals_respect_statuses_and_platforms(deal: dm.Deal) -> None:
     """Deals drawn as delivered TB2s are that, with at least one delivery."""
     assert deal.status is dm.DealStatus.DELIVERED
@@ -235,11 +242,12 @@ def test_deals_never_pair_a_country_with_itself(deal: dm.Deal) -> None:
 def test_deals_obey_every_deal_rule(deal: dm.Deal) -> None:
     """Generated deals keep order, delivery, count, country, source and statement rules."""
     assert deal.sources
-    if deal.supplier.country is not None:
-        assert deal.supplier.country != deal.recipient.country
+    if deal.supplier.party is not None:
+        assert deal.supplier.party != deal.recipient.party
     for delivery in deal.deliveries:
-        if deal.ordered is not None and delivery.date is not None:
-            assert not delivery.date.surely_before(deal.ordered)
+        date = delivery.start if isinstance(delivery, dm.DeliverySpan) else delivery.date
+        if deal.ordered is not None and date is not None:
+            assert not date.surely_before(deal.ordered)
     delivered = deal.delivered
     if delivered is not None and delivered.is_exact and deal.quantity and deal.quantity.is_exact:
         assert delivered.central is not None
@@ -270,13 +278,15 @@ def test_sanctions_respect_authorities_and_targets(sanction: dm.Sanction) -> Non
     assert sanction.target == "Ivan Petrov"
 
 
+@pytest.mark.slow
 def test_a_deal_shrinks_to_a_small_readable_example() -> None:
-    """The smallest deal is an expression of interest in a "Falcon" between two countries."""
+    """The smallest deal is an undated expression of interest with one source and a made id."""
     found = find(dst.deals(platforms=BARE_PLATFORMS), lambda _: True, settings=SHRINK)
     assert found.status is dm.DealStatus.INTEREST
-    assert found.platform.name == "Falcon"
-    assert found.id == "tur-kaz-falcon-undated"
+    assert found.ordered is None
+    assert found.announced is None
     assert len(found.sources) == 1
+    assert re.fullmatch(r"[a-z]{3}-[a-z]{3}-[a-z0-9-]+-undated-[0-9a-f]{10}", found.id)
 
 
 @pytest.mark.parametrize(
@@ -289,8 +299,8 @@ def test_a_deal_shrinks_to_a_small_readable_example() -> None:
         lambda: dst.partial_dates(2030, 2020),
         lambda: dst.partial_dates(precision="week"),  # type: ignore[arg-type]
         lambda: dst.counts(min_value=0),
-        lambda: dst.deals(statuses=[]),
-        lambda: dst.deals(statuses=["delivered"]),  # type: ignore[list-item]
+        lambda: dst.deals(status=[]),
+        lambda: dst.deals(status=["sold"]),
         lambda: dst.countries(codes=["XYZ"]),
         lambda: dst.money(currencies=["XXY"]),
         lambda: dst.statements(positions=[dm.Confidence.REPORTED]),
@@ -330,6 +340,7 @@ def _production_members(record: dm.LicensedProduction) -> set[enum.Enum]:
     return {record.arrangement, record.status, record.confidence}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("kinds", "strategy", "members"),
     [
@@ -384,6 +395,9 @@ def test_statements_reach_both_positions_and_both_kinds_of_party() -> None:
 
 PUBLIC_TYPES = [
     "Country",
+    "Territory",
+    "ArmedGroup",
+    "Multinational",
     "Organization",
     "PartialDate",
     "Source",
@@ -397,6 +411,8 @@ PUBLIC_TYPES = [
     "Platform",
     "Count",
     "Delivery",
+    "DeliverySpan",
+    "Tiv",
     "Money",
     "Deal",
     "LicensedProduction",
@@ -445,6 +461,7 @@ def _run(code: str, **environment: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_from_type_resolves_every_public_type_through_the_entry_point() -> None:
     """In a fresh interpreter, st.from_type yields valid objects of every public type."""
     result = _run(FROM_TYPE)
@@ -452,6 +469,7 @@ def test_from_type_resolves_every_public_type_through_the_entry_point() -> None:
     assert result.stdout.startswith("resolved")
 
 
+@pytest.mark.slow
 def test_without_the_plugin_from_type_cannot_make_a_valid_deal() -> None:
     """The check is not vacuous: with plugins off, st.from_type(Deal) does not work."""
     result = _run(FROM_TYPE, HYPOTHESIS_NO_PLUGINS="1")
@@ -461,6 +479,7 @@ def test_without_the_plugin_from_type_cannot_make_a_valid_deal() -> None:
 # --- markets ------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @given(dst.markets())
 def test_a_market_holds_everything_its_records_name(market: dm.Market) -> None:
     """A generated market equals the market its own records make with Market.of."""
@@ -483,6 +502,7 @@ def test_markets_respect_their_size_limits(market: dm.Market) -> None:
     assert not market.cooperation
 
 
+@pytest.mark.slow
 def test_markets_draw_cooperation_with_the_markets_own_parties_and_platforms() -> None:
     """Markets hold cooperation records between countries and the market's organizations."""
     seen: set[str] = set()
@@ -500,6 +520,7 @@ def test_markets_draw_cooperation_with_the_markets_own_parties_and_platforms() -
     assert seen == {"Country", "Organization", "platform"}
 
 
+@pytest.mark.slow
 def test_a_market_shrinks_to_one_plain_deal() -> None:
     """The smallest market with a deal holds one platform and one deal of interest."""
     small = dst.markets(max_platforms=2, max_deals=1, max_production=0, max_sanctions=0)
@@ -525,3 +546,119 @@ def test_platforms_may_have_an_unknown_category() -> None:
     """By default some generated platforms have no category, as some published ones do."""
     seen = reached(BARE_PLATFORMS, lambda p: {p.category})
     assert None in seen
+
+
+# --- one shared pool: any list of records builds a market -----------------------------------------
+
+POOLED = settings(max_examples=50, suppress_health_check=[HealthCheck.too_slow])
+
+
+@POOLED
+@given(st.lists(dst.deals(), max_size=8))
+def test_any_list_of_drawn_deals_builds_a_market(deals: list[dm.Deal]) -> None:
+    """Deals drawn by deals() share one pool of platforms and organizations, so Market.of builds."""
+    market = dm.Market.of(*deals)
+    assert set(market.deals) == set(deals)
+
+
+@pytest.mark.slow
+@POOLED
+@given(
+    st.lists(dst.deals(), max_size=4),
+    st.lists(dst.licensed_production(), max_size=4),
+    st.lists(dst.cooperations(), max_size=4),
+    st.lists(dst.sanctions(), max_size=3),
+)
+def test_any_mix_of_drawn_records_builds_a_market(
+    deals: list[dm.Deal],
+    production: list[dm.LicensedProduction],
+    cooperation: list[dm.Cooperation],
+    sanctions: list[dm.Sanction],
+) -> None:
+    """Deals, production, cooperation and sanctions drawn apart still build one market together."""
+    market = dm.Market.of(*deals, *production, *cooperation, *sanctions)
+    assert len(market.deals) == len(set(deals))
+    assert len(market.production) == len(set(production))
+    assert len(market.cooperation) == len(set(cooperation))
+
+
+@POOLED
+@given(dst.deals(), dst.deals())
+def test_drawn_deals_share_an_id_only_when_equal(first: dm.Deal, second: dm.Deal) -> None:
+    """Two drawn deals have the same id only if they are the same deal."""
+    assert (first.id == second.id) == (first == second)
+
+
+@pytest.mark.slow
+@POOLED
+@given(
+    dst.markets(
+        min_deals=2,
+        max_deals=5,
+        status=[dm.DealStatus.DELIVERED, "ordered"],
+        suppliers=["TUR", dm.Supplier(dm.Country("USA"))],
+    )
+)
+def test_markets_honour_deal_bounds_status_and_suppliers(market: dm.Market) -> None:
+    """A market drawn with deal bounds, statuses and suppliers holds only such deals."""
+    assert 2 <= len(market.deals) <= 5
+    assert {deal.status for deal in market.deals} <= {
+        dm.DealStatus.DELIVERED,
+        dm.DealStatus.ORDERED,
+    }
+    assert {deal.supplier.country for deal in market.deals} <= {
+        dm.Country("TUR"),
+        dm.Country("USA"),
+    }
+
+
+@pytest.mark.slow
+@POOLED
+@given(dst.markets(max_deals=8, min_platforms=1, min_cooperation=1, max_cooperation=1))
+def test_markets_honour_every_lower_bound(market: dm.Market) -> None:
+    """Lower bounds hold: at least one platform, exactly one cooperation record, at most 8 deals."""
+    assert market.platforms
+    assert len(market.cooperation) == 1
+    assert len(market.deals) <= 8
+
+
+@pytest.mark.slow
+def test_markets_with_deals_allowed_are_mostly_not_empty() -> None:
+    """With max_deals=8, most drawn markets hold a deal (before, three in four were empty)."""
+    sizes: list[int] = []
+
+    @settings(COVERAGE, max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+    @given(dst.markets(max_deals=8))
+    def collect(market: dm.Market) -> None:
+        sizes.append(len(market.deals))
+
+    collect()
+    assert sum(1 for size in sizes if size) > len(sizes) / 2
+
+
+ISRAEL = dm.Supplier(dm.Country("ISR"))
+
+
+@pytest.mark.slow
+@POOLED
+@given(dst.markets(suppliers=st.just(ISRAEL), min_deals=1))
+def test_markets_take_a_strategy_of_suppliers(market: dm.Market) -> None:
+    """Suppliers given as a strategy are the suppliers of every deal."""
+    assert {deal.supplier for deal in market.deals} == {ISRAEL}
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: dst.markets(min_deals=3, max_deals=2),
+        lambda: dst.markets(min_deals=1, max_platforms=0),
+        lambda: dst.markets(status=["sold"]),
+        lambda: dst.markets(suppliers=["XXX"]),
+        lambda: dst.markets(suppliers="TUR"),
+        lambda: dst.markets(min_sanctions=-1),
+    ],
+)
+def test_markets_reject_bad_bounds_and_arguments(call: Callable[[], SearchStrategy[Any]]) -> None:
+    """Contradictory bounds, unknown statuses or countries raise InvalidArgument at once."""
+    with pytest.raises(InvalidArgument):
+        call()

@@ -29,7 +29,7 @@ from dronemarket.market._tally import (
     sum_tallies,
     units_of,
 )
-from dronemarket.parties import Country
+from dronemarket.parties import ArmedGroup, Country, Multinational, Territory
 from dronemarket.platforms import Category
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["concentration", "network", "share", "timeline"]
 
 _BY: tuple[str, ...] = ("supplier", "recipient", "manufacturer", "platform", "category")
-_MEASURES: tuple[str, ...] = ("units", "deals", "value")
+_MEASURES: tuple[str, ...] = ("units", "deals", "value", "tiv")
 
 
 def share(
@@ -67,6 +67,8 @@ def share(
         tallies = {key: units.tally(positions) for key, positions in groups.items()}
     elif measure == "deals":
         tallies = {key: Tally(len(p), len(p), len(p), len(p)) for key, p in groups.items()}
+    elif measure == "tiv":
+        tallies = _tiv_tallies(deals, groups)
     else:
         currency, tallies, excluded = _value_tallies(deals, groups, currency)
     return _shares(
@@ -135,11 +137,32 @@ def _value_tallies(
     return currency, tallies, excluded
 
 
+def _tiv_tallies(deals: Sequence[Deal], groups: Mapping[Key, Sequence[int]]) -> dict[Key, Tally]:
+    """Return each group's TIV delivered, added up exactly; a deal without one is unknown."""
+    tallies: dict[Key, Tally] = {}
+    for key, positions in groups.items():
+        total = Decimal(0)
+        counted = unknown = 0
+        for position in positions:
+            tiv = deals[position].tiv
+            delivered = None if tiv is None else tiv.delivered
+            if delivered is None:
+                unknown += 1
+            else:
+                total += delivered
+                counted += 1
+        tallies[key] = Tally(total, total, total, counted, 0, unknown)
+    return tallies
+
+
 def _share_key(holdings: Holdings, by: str, key: Key) -> tuple[ShareKey, str]:
     if key is None:
         return None, "unknown"
     if by in {"supplier", "recipient"}:
-        return Country(cast("str", key)), cast("str", key)
+        if type(key) is str:
+            return Country(key), key
+        party = cast("Territory | ArmedGroup | Multinational", key)
+        return party, str(party)
     if by == "manufacturer":
         return holdings.organizations[cast("str", key)], cast("str", key)
     if by == "platform":

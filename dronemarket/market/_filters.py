@@ -9,10 +9,19 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypedDict, TypeVar
 from dronemarket import _iso
 from dronemarket.cooperation import CooperationKind
 from dronemarket.deals import TRANSFERS, DealStatus
-from dronemarket.errors import UnknownCodeError
+from dronemarket.errors import UnknownCodeError, ValidationError
 from dronemarket.market._checks import fail
 from dronemarket.market._names import name_key, not_found
-from dronemarket.parties import Country, Organization
+from dronemarket.parties import (
+    ArmedGroup,
+    Country,
+    Multinational,
+    Organization,
+    Party,
+    PartyKind,
+    Territory,
+    lookup_party,
+)
 from dronemarket.platforms import Category, Platform
 from dronemarket.production import ProductionStatus
 from dronemarket.regions import Region
@@ -30,15 +39,19 @@ __all__ = [
     "CountriesLike",
     "CountryLike",
     "DealFilters",
+    "KindsLike",
     "Measure",
     "OrganizationLike",
     "OrganizationsLike",
+    "PartiesLike",
+    "PartyLike",
     "PlatformLike",
     "PlatformsLike",
     "ProductionFilters",
     "RegionLike",
     "YearsLike",
     "as_country",
+    "as_party_key",
     "cooperation_wanted",
     "each",
     "wanted",
@@ -48,6 +61,12 @@ CountryLike = Country | str
 """A Country, or a code or name."""
 CountriesLike = CountryLike | Iterable[CountryLike]
 """One country, or several (any of them matches)."""
+PartyLike = Party | str
+"""A party, or a code or name (SIPRI's ``"Houthi rebels (Yemen)*"``, ``"NATO**"``)."""
+PartiesLike = PartyLike | Iterable[PartyLike]
+"""One party, or several (any of them matches)."""
+KindsLike = PartyKind | str | Iterable[PartyKind | str]
+"""One kind of party, or several: ``"state"``, ``"former state"``, ``"armed group"``, ..."""
 PlatformLike = Platform | str
 """A Platform, or a name or alias."""
 PlatformsLike = PlatformLike | Iterable[PlatformLike]
@@ -62,15 +81,17 @@ YearsLike = int | tuple[int | None, int | None] | range
 """A year, an inclusive (first, last) pair, or a range."""
 By = Literal["supplier", "recipient", "manufacturer", "platform", "category"]
 """What a share splits by."""
-Measure = Literal["units", "deals", "value"]
+Measure = Literal["units", "deals", "value", "tiv"]
 """What a share measures."""
 
 
 class DealFilters(TypedDict, total=False):
     """The filters a deal query takes; see ``market.deals(...)``."""
 
-    supplier: CountriesLike | None
-    recipient: CountriesLike | None
+    supplier: PartiesLike | None
+    recipient: PartiesLike | None
+    supplier_kind: KindsLike | None
+    recipient_kind: KindsLike | None
     platform: PlatformsLike | None
     manufacturer: OrganizationsLike | None
     category: Category | str | Iterable[Category | str] | None
@@ -83,8 +104,10 @@ class DealFilters(TypedDict, total=False):
 class ProductionFilters(TypedDict, total=False):
     """The filters a production query takes; see ``market.production(...)``."""
 
-    supplier: CountriesLike | None
-    recipient: CountriesLike | None
+    supplier: PartiesLike | None
+    recipient: PartiesLike | None
+    supplier_kind: KindsLike | None
+    recipient_kind: KindsLike | None
     platform: PlatformsLike | None
     manufacturer: OrganizationsLike | None
     category: Category | str | Iterable[Category | str] | None
@@ -126,7 +149,11 @@ def wanted(  # noqa: C901 - one branch per filter
     keys: dict[str, frozenset[Key]] = {}
     for name in ("supplier", "recipient"):
         if name in given:
-            keys[name] = frozenset(as_country(one, name).code for one in each(given[name], Country))
+            parties = each(given[name], _PARTY_TYPES)
+            keys[name] = frozenset(as_party_key(one, name, table) for one in parties)
+        kind = name + "_kind"
+        if kind in given:
+            keys[kind] = _enums(PartyKind, given[kind], kind)
     if "region" in given:
         codes = _region(given["region"]).codes
         keys["recipient"] = keys.get("recipient", codes) & codes
@@ -187,9 +214,45 @@ def as_country(value: object, field_name: str) -> Country:
     raise fail(field_name, value, "is not a Country, a country code or a country name")
 
 
-def each(value: object, kind: type) -> list[object]:
+_PARTY_TYPES: Final = (Country, Territory, ArmedGroup, Multinational)
+
+
+def as_party_key(value: object, field_name: str, table: Table[Any]) -> Key:
+    """Return the index key of the party `value` names, for filter `field_name`.
+
+    A Country's key is its code and any other party's the party itself, so
+    ``"YEM"`` never selects a group based in Yemen. A string is a code or a
+    name as :func:`~dronemarket.parties.lookup_party` reads it, or else the
+    name of a non-country party the records hold (``"Houthi rebels"``).
+    """
+    if type(value) is Country:
+        return value.code
+    if isinstance(value, _PARTY_TYPES):
+        return value.code if isinstance(value, Country) else value
+    if not isinstance(value, str):
+        rule = "is not a party (a Country, Territory, ArmedGroup, Multinational), code or name"
+        raise fail(field_name, value, rule)
+    try:
+        party = lookup_party(value)
+    except (UnknownCodeError, ValidationError):
+        wanted_name = name_key(value)
+        held: list[Territory | ArmedGroup | Multinational] = []
+        for key in table.index(field_name).keys:
+            if isinstance(key, Territory | ArmedGroup | Multinational):
+                held.append(key)  # noqa: PERF401 - a loop narrows the type for mypy
+        for key in held:
+            if wanted_name in {name_key(str(key)), name_key(key.name)}:
+                return key
+        names = {name_key(c.name): c.name for c in _iso.countries()}
+        names.update({name_key(str(key)): str(key) for key in held})
+        raise not_found("party", value, names, "ISO 3166-1 or held by the records") from None
+    return party.code if type(party) is Country else party
+
+
+def each(value: object, kind: type | tuple[type, ...]) -> list[object]:
     """Return the values a filter `value` gives: itself when one, else its items."""
-    if isinstance(value, str | kind) or not isinstance(value, Iterable):
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    if isinstance(value, (str, *kinds)) or not isinstance(value, Iterable):
         return [value]
     return list(value)
 

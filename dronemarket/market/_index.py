@@ -16,7 +16,7 @@ from typing import Any, Final, Generic, TypeVar, cast
 
 from dronemarket.cooperation import Cooperation
 from dronemarket.deals import Deal
-from dronemarket.parties import Country, Supplier
+from dronemarket.parties import Country, Party, Supplier, party_kind
 from dronemarket.platforms import Platform
 from dronemarket.production import LicensedProduction
 
@@ -29,6 +29,7 @@ __all__ = [
     "Index",
     "Key",
     "Table",
+    "party_key",
     "pick",
 ]
 
@@ -97,8 +98,17 @@ def _keys(
         return list(map(slow, records))
 
 
-def _code(country: Country | None) -> str | None:
-    return None if country is None else country.code
+def party_key(party: Party | None) -> Key:
+    """Return a party's index key: a country's code, any other party itself, None if unknown."""
+    if party is None:
+        return None
+    if type(party) is Country:
+        return party.code
+    return party
+
+
+def _kind(party: Party | None) -> Key:
+    return None if party is None else party_kind(party)
 
 
 def _maker(supplier: Supplier, platform: Platform) -> str | None:
@@ -107,8 +117,10 @@ def _maker(supplier: Supplier, platform: Platform) -> str | None:
 
 
 DEAL_KEYS: Final[dict[str, tuple[Callable[[Deal], Key], Callable[[Deal], Key]]]] = {
-    "supplier": (attrgetter("supplier.country.code"), lambda d: _code(d.supplier.country)),
-    "recipient": (attrgetter("recipient.country.code"), lambda d: _code(d.recipient.country)),
+    "supplier": (attrgetter("supplier.party.code"), lambda d: party_key(d.supplier.party)),
+    "recipient": (attrgetter("recipient.party.code"), lambda d: party_key(d.recipient.party)),
+    "supplier_kind": (lambda d: _kind(d.supplier.party), lambda d: _kind(d.supplier.party)),
+    "recipient_kind": (lambda d: _kind(d.recipient.party), lambda d: _kind(d.recipient.party)),
     "platform": (attrgetter("platform.name"), attrgetter("platform.name")),
     "manufacturer": (
         lambda d: _maker(d.supplier, d.platform),
@@ -148,8 +160,10 @@ COOPERATION_ALIASES: Final = {"region": "country"}  # a region filter reads the 
 PRODUCTION_KEYS: Final[
     dict[str, tuple[Callable[[LicensedProduction], Key], Callable[[LicensedProduction], Key]]]
 ] = {
-    "supplier": (attrgetter("licensor.country.code"), lambda p: _code(p.licensor.country)),
+    "supplier": (attrgetter("licensor.party.code"), lambda p: party_key(p.licensor.party)),
     "recipient": (attrgetter("host.code"), attrgetter("host.code")),
+    "supplier_kind": (lambda p: _kind(p.licensor.party), lambda p: _kind(p.licensor.party)),
+    "recipient_kind": (lambda p: party_kind(p.host), lambda p: party_kind(p.host)),
     "platform": (attrgetter("platform.name"), attrgetter("platform.name")),
     "manufacturer": (
         lambda p: _maker(p.licensor, p.platform),

@@ -424,7 +424,8 @@ class Market:
     ) -> Shares:
         """Return the shares of the deals selected by `filters`, split `by` a key.
 
-        `by` is ``"supplier"`` (the supplying country), ``"recipient"``,
+        `by` is ``"supplier"`` (the supplying party: a country by its code,
+        any other party by itself, named as ``str(party)``), ``"recipient"``,
         ``"manufacturer"`` (as in :class:`DealRecords`), ``"platform"`` or
         ``"category"``. `filters` are those of :class:`DealRecords`
         (``region=``, ``years=``, ``status=``, ...).
@@ -447,6 +448,10 @@ class Market:
           deals valued in US dollars (the others are reported as
           ``excluded``); without it, deals valued in more than one currency
           are rejected with a ValidationError.
+        - ``"tiv"``: a deal counts ``tiv.delivered``, SIPRI's TIV of the
+          weapons delivered, added up exactly as Decimals; a deal with no
+          TIV, or none delivered stated, is unknown (never zero). TIV is
+          not money and never mixes with ``"value"``.
 
         Shares are central figures over the central total and sum to 1
         when that total is above zero. Deals whose key is unknown (an

@@ -48,8 +48,18 @@ class Records(tuple[R, ...], Generic[R]):  # noqa: SLOT001 - holds its query in 
 class DealRecords(Records[Deal]):
     """Every deal of a market; ``market.deals(**filters)`` returns those matching every filter.
 
-    - ``supplier``, ``recipient``: a Country, a code or a country name
-      (``"KGZ"``, ``"KG"``, ``"Kyrgyzstan"``), or several (``["TUR", "CHN"]``).
+    - ``supplier``, ``recipient``: a party (a Country, Territory,
+      ArmedGroup or Multinational), a code or a country name (``"KGZ"``,
+      ``"KG"``, ``"Kyrgyzstan"``), a SIPRI-style name (``"Houthi rebels
+      (Yemen)*"``, ``"NATO**"``, ``"Kosovo"``, ``"Soviet Union"``), the name
+      of a non-country party the deals hold (``"Houthi rebels"``), or
+      several (``["TUR", "CHN"]``). A country selects the deals of that
+      country only: ``recipient="YEM"`` never selects a group based in Yemen.
+    - ``supplier_kind``, ``recipient_kind``: a
+      :class:`~dronemarket.PartyKind`, its value or its name, or several:
+      ``"state"``, ``"former state"`` (ISO 3166-3's, and former
+      territories such as Biafra), ``"territory"`` (Kosovo),
+      ``"armed group"``, ``"multinational"``. An unknown party has no kind.
     - ``platform``: a Platform, or a name or alias (as ``market.platform``
       finds it), or several (``["Bayraktar TB2", "Bayraktar TB3"]``).
     - ``manufacturer``: the supplier's manufacturer when the deal names
@@ -61,7 +71,8 @@ class DealRecords(Records[Deal]):
       order year, else the year it was announced; deals with no year
       never match.
     - ``region``: the recipient is in the region (a Region, a region
-      name, or countries).
+      name, or countries); a region holds countries only, so a group
+      based in a member is not in it.
 
     Several values select any of them; an empty list selects nothing. A
     filter given as None is no filter. A name that matches nothing raises
@@ -78,7 +89,7 @@ class ProductionRecords(Records[LicensedProduction]):
     """Every production record; ``market.production(**filters)`` selects.
 
     The filters are those of :class:`DealRecords`; ``supplier`` is the
-    licensor's country, ``recipient`` and ``region`` the host country,
+    licensor's party, ``recipient`` and ``region`` the host country,
     ``status`` a :class:`~dronemarket.ProductionStatus`, and a record's
     year the year it started, else was agreed, else was announced.
     """

@@ -9,7 +9,7 @@ from typing import Final
 from attrs import frozen
 
 from dronemarket.market._names import name_key, not_found
-from dronemarket.parties import Country, Organization
+from dronemarket.parties import ArmedGroup, Country, Multinational, Organization, Territory
 from dronemarket.platforms import Category, Platform
 
 __all__ = [
@@ -57,7 +57,9 @@ class Tally:
 EMPTY_TALLY: Final = Tally(0, 0, 0, 0)
 """The tally of no record."""
 
-ShareKey = Country | Organization | Platform | Category | None
+ShareKey = (
+    Country | Territory | ArmedGroup | Multinational | Organization | Platform | Category | None
+)
 """What a share can belong to."""
 
 
@@ -89,7 +91,7 @@ class Shares:
     by: str
     """What the market is split by."""
     measure: str
-    """What is measured: ``"units"``, ``"deals"`` or ``"value"``."""
+    """What is measured: ``"units"``, ``"deals"``, ``"value"`` or ``"tiv"``."""
     items: tuple[Share, ...]
     """The shares, largest first (ties by name)."""
     total: Tally

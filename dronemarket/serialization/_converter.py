@@ -22,16 +22,20 @@ from cattrs.errors import AttributeValidationNote, BaseValidationError, Iterable
 from dronemarket.classification import Classification, Evidence, Verdict
 from dronemarket.cooperation import Cooperation
 from dronemarket.dates import PartialDate
-from dronemarket.deals import Count, Deal, Delivery, Money
+from dronemarket.deals import Count, Deal, Delivery, DeliverySpan, Money, Tiv
 from dronemarket.errors import DroneMarketError, StructureError
 from dronemarket.market import Market
 from dronemarket.parties import (
+    ArmedGroup,
     Country,
+    Multinational,
     Organization,
+    Party,
     Recipient,
     Sanction,
     Statement,
     Supplier,
+    Territory,
 )
 from dronemarket.platforms import Figure, Platform, Reported, Specs
 from dronemarket.production import LicensedProduction
@@ -60,6 +64,9 @@ PUBLIC_TYPES: Final[tuple[type, ...]] = (
     PartialDate,
     Source,
     Country,
+    Territory,
+    ArmedGroup,
+    Multinational,
     Organization,
     Supplier,
     Recipient,
@@ -71,7 +78,9 @@ PUBLIC_TYPES: Final[tuple[type, ...]] = (
     Platform,
     Count,
     Delivery,
+    DeliverySpan,
     Money,
+    Tiv,
     Deal,
     LicensedProduction,
     Cooperation,
@@ -159,6 +168,9 @@ def make_converter() -> cattrs.Converter:
         structure_hook, unstructure_hook = entry_hooks(builder, kind)
         converter.register_structure_hook(kind, structure_hook)
         converter.register_unstructure_hook(kind, unstructure_hook)
+    party_structure, party_unstructure = entry_hooks(builder, Party)
+    converter.register_structure_hook(Party, party_structure)
+    converter.register_unstructure_hook(Party, party_unstructure)
     for kind in (str, bool, int, float, Decimal):
         structure_hook, unstructure_hook = entry_hooks(builder, kind)
         converter.register_structure_hook(kind, structure_hook)

@@ -12,17 +12,20 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 import attrs
 import pint
 
 from dronemarket.dates import PartialDate
-from dronemarket.deals import Count
+from dronemarket.deals import Count, Delivery, DeliverySpan
 from dronemarket.market import Market
 from dronemarket.parties import (
+    ArmedGroup,
     Country,
+    Multinational,
     Organization,
+    Territory,
 )
 from dronemarket.platforms import Figure, Platform, Reported, Specs
 from dronemarket.serialization._codecs import (
@@ -74,6 +77,13 @@ from dronemarket.serialization._shapes import (
 )
 from dronemarket.sources import Source
 from dronemarket.units import Dimension
+
+PARTY_TAGS: Final = {
+    Territory: "territory",
+    ArmedGroup: "armed_group",
+    Multinational: "multinational",
+}
+"""The key that tags each kind of party other than a country on the wire."""
 
 
 class Builder:
@@ -235,6 +245,10 @@ class Builder:
             return nullable(self.codec(rest[0]))
         if len(rest) < len(args):
             return nullable(self._union(rest))
+        if Country in rest and all(arg in PARTY_TAGS or arg is Country for arg in rest):
+            return self._party(rest)
+        if set(rest) == {Delivery, DeliverySpan}:
+            return self._delivery()
         tags = {Organization: "organization", Country: "country", str: "person"}
         if not all(arg in tags for arg in rest):
             msg = f"dronemarket cannot structure the union {args!r}"
@@ -278,6 +292,61 @@ class Builder:
                     for tag, (_, inner) in choices.items()
                 ]
             }
+
+        return Codec(structure_, unstructure_, schema)
+
+    def _party(self, kinds: tuple[Any, ...]) -> Codec:
+        """Return a party's codec: a country's code (``"TUR"``), else a tagged object.
+
+        ``{"territory": {"name": "Kosovo"}}``, ``{"armed_group": {"name":
+        "Houthi rebels", "base": "YEM"}}``, ``{"multinational": {"name": "NATO"}}``.
+        """
+        country = self.codec(Country)
+        tagged = self._tagged({PARTY_TAGS[k]: (k, self.codec(k)) for k in kinds if k in PARTY_TAGS})
+        s_country, u_country = country.structure, country.unstructure
+        s_tagged, u_tagged = tagged.structure, tagged.unstructure
+        names = " or ".join(repr(PARTY_TAGS[k]) for k in kinds if k in PARTY_TAGS)
+        wanted = f"a country code such as 'TUR', or an object with one key, {names}"
+
+        def structure_(value: Any, ctx: Any) -> Any:
+            if type(value) is str:
+                return s_country(value, ctx)
+            if isinstance(value, dict):
+                return s_tagged(value, ctx)
+            raise invalid_here(expected_message(wanted, value))
+
+        def unstructure_(value: Any, ctx: Any) -> Any:
+            if type(value) is Country:
+                return u_country(value, ctx)
+            return u_tagged(value, ctx)
+
+        def schema(schemas: Schemas) -> dict[str, Any]:
+            return {"oneOf": [country.schema(schemas), *tagged.schema(schemas)["oneOf"]]}
+
+        return Codec(structure_, unstructure_, schema)
+
+    def _delivery(self) -> Codec:
+        """Return a delivery's codec: ``{"date": ...}``, or a span's ``{"years": [...]}``."""
+        one, span = self.codec(Delivery), self.codec(DeliverySpan)
+        s_one, u_one, s_span, u_span = (
+            one.structure,
+            one.unstructure,
+            span.structure,
+            span.unstructure,
+        )
+
+        def structure_(value: Any, ctx: Any) -> Any:
+            if isinstance(value, dict) and "years" in value:
+                return s_span(value, ctx)
+            return s_one(value, ctx)
+
+        def unstructure_(value: Any, ctx: Any) -> Any:
+            if type(value) is DeliverySpan:
+                return u_span(value, ctx)
+            return u_one(value, ctx)
+
+        def schema(schemas: Schemas) -> dict[str, Any]:
+            return {"oneOf": [one.schema(schemas), span.schema(schemas)]}
 
         return Codec(structure_, unstructure_, schema)
 

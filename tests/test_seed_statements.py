@@ -449,6 +449,7 @@ def test_chinese_ch_92a_drones_arrived_in_serbia_in_july() -> None:
         sources=[SEED_002, SEED_002_DE],
     )
     (delivery,) = deal.deliveries
+    assert isinstance(delivery, Delivery)
     assert delivery.date == PartialDate(2020, 7)
     assert delivery.count is None
     assert Role.STRIKE in deal.platform.roles
