@@ -64,9 +64,9 @@ tivs = st.none() | st.builds(
 
 
 def _fit(draw: st.DrawFn, deal: dm.Deal) -> dm.Deal:
-    """Give a generated deal a condition and a TIV, and an order year where it has none.
+    """Give a generated deal a condition and a TIV where it has none, and an order year.
 
-    The strategies draw neither condition nor TIV, and mostly no order date;
+    The strategies may draw no condition or TIV, and mostly no order date;
     a quantity that is a range or a bound becomes unknown. A change that
     breaks a deal's rule is not made.
     """
@@ -78,8 +78,8 @@ def _fit(draw: st.DrawFn, deal: dm.Deal) -> dm.Deal:
         if deal.deliveries
         else draw(st.integers(1990, 2030))
     )
-    condition = draw(st.sampled_from(list(Condition)))
-    tiv = draw(tivs)
+    condition = deal.condition or draw(st.sampled_from(list(Condition)))
+    tiv = deal.tiv if deal.tiv is not None else draw(tivs)
     ordered = deal.ordered
     if ordered is None and deal.status in TRANSFERS and first != 9999:
         ordered = dm.PartialDate(first)
@@ -127,7 +127,7 @@ def test_round_trip_gives_back_the_same_facts(drawn: tuple[dm.Market, list[dm.De
 @st.composite
 def sipri_deals(draw: st.DrawFn) -> dm.Deal:
     """Draw a generated transfer (ordered, delivering, delivered) fitted as in ``_fit``."""
-    return _fit(draw, draw(dms.deals(statuses=TRANSFERS)))
+    return _fit(draw, draw(dms.deals(status=TRANSFERS)))
 
 
 @settings(
