@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections import defaultdict
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -33,18 +32,17 @@ class CliError(Exception):
 def tiv_by_supplier(market: Market) -> tuple[list[tuple[str, Decimal]], int, int]:
     """Return the suppliers ranked by TIV delivered, and how many deals had one, of how many.
 
-    Deals with no TIV delivered are unknown, not zero: they are counted apart
-    (coverage), never added in.
+    It is ``market.share(by="supplier", measure="tiv")``: deals with no TIV
+    delivered are unknown, not zero, and counted apart (the coverage).
     """
-    totals: dict[str, Decimal] = defaultdict(Decimal)
+    shares = market.share(by="supplier", measure="tiv")
+    ranked: list[tuple[str, Decimal]] = []
     known = 0
-    for deal in market.deals:
-        if deal.tiv is None or deal.tiv.delivered is None:
-            continue
-        known += 1
-        party = deal.supplier.party
-        totals["unknown supplier(s)" if party is None else str(party)] += deal.tiv.delivered
-    ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
+    for share in shares.items:
+        known += share.tally.counted + share.tally.estimated
+        name = "unknown supplier(s)" if share.key is None else str(share.key)
+        ranked.append((name, Decimal(share.tally.central)))
+    ranked.sort(key=lambda item: (-item[1], item[0]))
     return ranked, known, len(market.deals)
 
 
