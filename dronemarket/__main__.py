@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import pathlib
 import sys
 import typing
 import unicodedata
@@ -167,7 +168,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     if arguments.command == "sipri":
         try:
-            text = _cli.sipri_report(arguments.file, drones_only=arguments.drones)
+            data = pathlib.Path(arguments.file).read_bytes()
+        except OSError as error:
+            _complain(f"cannot read {arguments.file}: {error.strerror or type(error).__name__}")
+            return 1
+        try:
+            text = _cli.sipri_report(
+                arguments.file, data, drones_only=arguments.drones, stderr=sys.stderr
+            )
         except _cli.CliError as error:
             _complain(str(error))
             return 1

@@ -1,16 +1,14 @@
 """``python -m dronemarket sipri FILE``: read a SIPRI export and summarise it.
 
-Imported only by :mod:`dronemarket.__main__`; it reads files and writes to
-standard error (progress), as the command line may.
+Imported only by :mod:`dronemarket.__main__`, which reads the file and hands
+over its bytes and standard error (for progress, on a terminal only).
 """
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections.abc import Callable
 from decimal import Decimal
-from pathlib import Path
 from typing import TextIO
 
 from dronemarket import sipri
@@ -73,22 +71,14 @@ def _with_progress(
                 stderr.flush()
 
 
-def sipri_report(path: str, *, drones_only: bool, stderr: TextIO | None = None) -> str:
-    """Read the SIPRI export at `path` and return the summary to print.
+def sipri_report(path: str, data: bytes, *, drones_only: bool, stderr: TextIO | None = None) -> str:
+    """Read `data`, the SIPRI export read from `path`, and return the summary to print.
 
-    Raises :class:`CliError` (one line) when the file cannot be read or is
-    not a SIPRI export.
+    Raises :class:`CliError` (one line) when it is not a SIPRI export.
+    Progress goes to `stderr` (the caller's, when it is a terminal).
     """
     try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        message = f"cannot read {path}: {reason}"
-        raise CliError(message) from None
-    try:
-        result = _with_progress(
-            lambda: sipri.read(data, drones_only=drones_only), path, stderr or sys.stderr
-        )
+        result = _with_progress(lambda: sipri.read(data, drones_only=drones_only), path, stderr)
     except DroneMarketError as error:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         message = f"{path} is not a SIPRI export this library reads: {first}"
