@@ -1,10 +1,13 @@
-"""``python -m dronemarket``: an overview of the built-in market.
+"""``python -m dronemarket``: an overview of the built-in market, and SIPRI exports.
 
-This is the only module of the package that prints. It prints
+This is the only module of the package that prints (with :mod:`dronemarket._cli`,
+which only it imports). Subcommands: ``show`` (the default) prints
 :func:`dronemarket.catalog.overview` of :func:`dronemarket.catalog.market`:
 the platforms with their key specs (in the units ``--units`` picks), the
 deals, licensed production, the supplier picture for Central Asia, the
-sanctions and the cooperation (visits, meetings, budgets, proposals).
+sanctions and the cooperation (visits, meetings, budgets, proposals);
+``sipri FILE [--drones]`` reads a SIPRI export and prints its records,
+loaded, rejected and skipped, and the suppliers ranked by TIV delivered.
 """
 
 from __future__ import annotations
@@ -12,13 +15,15 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import pathlib
 import sys
+import typing
 import unicodedata
 from collections.abc import Sequence
 from typing import TextIO
 
 import dronemarket
-from dronemarket import catalog
+from dronemarket import _cli, catalog
 
 __all__ = ["main"]
 
@@ -28,24 +33,61 @@ OVERVIEW = (
 """The line ``python -m dronemarket`` prints before the version and the overview."""
 
 
+EXAMPLES = """examples:
+  python -m dronemarket                       the built-in market (same as `show`)
+  python -m dronemarket show --units metric   ... with specs in metric units
+  python -m dronemarket sipri trade-register.csv --drones
+                                              a SIPRI export's drone deals, suppliers by TIV
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that reports a bad argument in one line on standard error."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        _complain(f"{message} (see --help)")
+        raise SystemExit(2)
+
+
 def _parser() -> argparse.ArgumentParser:
     """Return the command-line parser."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m dronemarket",
         description=(
-            f"{OVERVIEW}. Prints the built-in market: platforms and key specs, deals, "
-            "licensed production, the supplier picture for Central Asia, sanctions and "
-            "cooperation."
+            f"{OVERVIEW}. Without a subcommand, prints the built-in market (`show`): "
+            "platforms and key specs, deals, licensed production, the supplier picture for "
+            "Central Asia, sanctions and cooperation."
         ),
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "--units",
-        choices=catalog.UNITS,
-        default="published",
-        help="show specs as published (the default), in metric or in imperial units",
-    )
+    units = {
+        "choices": catalog.UNITS,
+        "default": "published",
+        "help": "show specs as published (the default), in metric or in imperial units",
+    }
+    parser.add_argument("--units", **units)  # type: ignore[arg-type]
     parser.add_argument(
         "--version", action="version", version=f"dronemarket {dronemarket.__version__}"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="{show,sipri}")
+    show = commands.add_parser("show", help="print the built-in market (the default)")
+    show.add_argument("--units", dest="show_units", **units)  # type: ignore[arg-type]
+    read = commands.add_parser(
+        "sipri",
+        help="read a SIPRI Arms Transfers Database export and summarise it",
+        description=(
+            "Read an export of the SIPRI Arms Transfers Database (trade register CSV, "
+            "per-delivery CSV or the web service's JSON) and print its records, loaded, "
+            "rejected (with the first reasons) and skipped, and the suppliers ranked by "
+            "TIV delivered, with coverage."
+        ),
+        epilog="example:\n  python -m dronemarket sipri trade-register.csv --drones\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    read.add_argument("file", help="the export, as downloaded from SIPRI")
+    read.add_argument(
+        "--drones", action="store_true", help="keep only unmanned aircraft (UAV, drone, ...)"
     )
     return parser
 
@@ -124,14 +166,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     if stdout is None:  # started with standard output closed (`>&-`)
         _complain("cannot write the overview: standard output is closed")
         return 1
-    text = "\n".join(
-        [
-            OVERVIEW,
-            f"version {dronemarket.__version__}",
-            "",
-            catalog.overview(catalog.market(), units=arguments.units),
-        ]
-    )
+    if arguments.command == "sipri":
+        try:
+            data = pathlib.Path(arguments.file).read_bytes()
+        except OSError as error:
+            _complain(f"cannot read {arguments.file}: {error.strerror or type(error).__name__}")
+            return 1
+        try:
+            text = _cli.sipri_report(
+                arguments.file, data, drones_only=arguments.drones, stderr=sys.stderr
+            )
+        except _cli.CliError as error:
+            _complain(str(error))
+            return 1
+    else:
+        units = getattr(arguments, "show_units", None) or arguments.units
+        if arguments.command == "show" and units == "published":
+            units = arguments.units
+        text = "\n".join(
+            [
+                OVERVIEW,
+                f"version {dronemarket.__version__}",
+                "",
+                catalog.overview(catalog.market(), units=units),
+            ]
+        )
     try:
         stdout.write(fit(text, getattr(stdout, "encoding", None)))
         stdout.flush()

@@ -42,10 +42,11 @@ def test_help_exits_zero() -> None:
 
 
 def test_unknown_option_is_an_error() -> None:
-    """An unknown option exits with argparse's usage error, status 2."""
+    """An unknown option exits with status 2 and one line on stderr pointing to --help."""
     result = _run("--no-such-option")
     assert result.returncode == 2
-    assert "usage:" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "--help" in result.stderr
 
 
 def test_main_returns_zero(capsys: pytest.CaptureFixture[str]) -> None:
@@ -207,3 +208,76 @@ def test_fit_spells_in_ascii_what_the_encoding_cannot_write(
     """`fit` keeps what the encoding writes and spells the rest in ASCII."""
     assert fit("Türkiye → Kyrgyzstan", encoding) == expected
     assert fit("中", "ascii") == "?"
+
+
+SIPRI_ROWS = (
+    "Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon description,"
+    "Number delivered, ,Year(s) of delivery,status,Comments,SIPRI TIV per unit,"
+    "SIPRI TIV for total order,SIPRI TIV of delivered weapons\n"
+    "Portugal,Turkiye,2021,?,4,?,Falcon-7,armed drone,4,?,2022,New,,1.5,6,6\n"
+    "Chile,Spain,2019,,6,,Sky Lance,reconnaissance drone,3,,2020,New,,0.5,3,1.5\n"
+    "Ghana,Spain,2024,,3,,Sparrow-2,armed drone,0,,,New,,2.2,6.6,0\n"
+    "Chile,Turkiye,2019,,6,,Mi-99,transport helicopter,3,,2020,New,,0.5,3,1.5\n"
+    "Ruritania,France,2020,,2,,Glider-5,reconnaissance drone,2,,2021,New,,1,2,2\n"
+)
+
+
+def test_sipri_prints_counts_and_suppliers_by_tiv(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`sipri FILE --drones` prints records, loaded, rejected with reasons, skipped, TIV ranks."""
+    path = tmp_path / "register.csv"
+    path.write_bytes(SIPRI_ROWS.encode("latin-1"))
+    assert main(["sipri", str(path), "--drones"]) == 0
+    out = capsys.readouterr()
+    assert "records   5" in out.out
+    assert "loaded    3" in out.out
+    assert "rejected  1" in out.out
+    assert "Ruritania" in out.out
+    assert "skipped   1" in out.out
+    ranks = [line for line in out.out.splitlines() if line[:4].strip().isdigit()]
+    assert "Türkiye" in ranks[0] or "Turkiye" in ranks[0]
+    assert ranks[0].endswith("6")
+    assert "Spain" in ranks[1]
+    assert "coverage: 3 of 3 deals have a TIV delivered" in out.out
+    assert out.err == ""  # no progress when stderr is not a terminal
+
+
+def test_sipri_unreadable_file_is_one_line(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing file gets one line on stderr and status 1, no traceback."""
+    assert main(["sipri", str(tmp_path / "missing.csv")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "cannot read" in err
+
+
+def test_sipri_not_an_export_is_one_line(tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file that is no SIPRI export gets one line on stderr and status 1."""
+    path = tmp_path / "notes.txt"
+    path.write_text("hello\n")
+    assert main(["sipri", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "not a SIPRI export" in err
+
+
+def test_bad_argument_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """A bad argument gets one line on stderr and status 2."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(["sipri"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+
+
+def test_show_is_the_default_and_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    """`show` prints what no subcommand prints, and --help shows examples."""
+    assert main(["show"]) == 0
+    shown = capsys.readouterr().out
+    assert main([]) == 0
+    assert capsys.readouterr().out == shown
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "examples:" in capsys.readouterr().out

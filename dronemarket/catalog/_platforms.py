@@ -65,6 +65,7 @@ def _tb2() -> Platform:
                 "seed-000",
                 "seed-002",
                 "seed-004",
+                "sipri-atdb-2026-05",  # SIPRI's spelling "Bayraktar TB-2"
                 "S1",
                 "S2",
                 "S3",
@@ -175,7 +176,9 @@ def _anka_s(anka: Platform) -> Platform:
         manufacturer=organizations()["Turkish Aerospace"],
         category=Category.MALE,
         roles={Role.ISR, Role.STRIKE, Role.COMMUNICATIONS_RELAY},
-        aliases={"Anka S", "TAI Anka-S"},
+        # SIPRI's per-delivery export of Feb 2026 calls Kazakhstan's (deal 61894) "Anka UCAV";
+        # its register of May 2026 calls the same deal's aircraft "Anka-S".
+        aliases={"Anka S", "TAI Anka-S", "Anka UCAV"},
         variant_of=anka,
         specs=Specs(
             payload=[
@@ -188,7 +191,7 @@ def _anka_s(anka: Platform) -> Platform:
                 _r("18 h", "S37", note="at 23,000 ft"),
             ],
         ),
-        sources=[sources()["S36"], sources()["S37"]],
+        sources=[sources()["S36"], sources()["S37"], sources()["sipri-atdb-2026-02"]],
     )
 
 
@@ -339,7 +342,7 @@ def _wing_loong_1() -> Platform:
         manufacturer=organizations()["Chengdu Aircraft Industry Group"],
         category=Category.MALE,
         roles={Role.ISR, Role.STRIKE},
-        aliases={"Wing Loong", "Wing Loong 1", "Pterodactyl I"},
+        aliases={"Wing Loong", "Wing Loong 1", "Pterodactyl I", "Wing Loong-1"},  # SIPRI's
         specs=Specs(
             wingspan=[_r("14 m", "S78")],
             length=[_r("9 m", "S78")],
@@ -348,7 +351,7 @@ def _wing_loong_1() -> Platform:
             ceiling=[_r("5300 m", "S71")],
             range=[_r("4000 km", "S71"), _r("5000 km", "S78")],
         ),
-        sources=[sources()[key] for key in ("S70", "S71", "S72", "S78")],
+        sources=[sources()[key] for key in ("S70", "S71", "S72", "S78", "sipri-atdb-2026-05")],
     )
 
 
@@ -358,7 +361,7 @@ def _wing_loong_2() -> Platform:
         manufacturer=organizations()["Chengdu Aircraft Industry Group"],
         category=Category.MALE,
         roles={Role.ISR, Role.STRIKE},
-        aliases={"Wing Loong 2", "Wing-Loong II"},
+        aliases={"Wing Loong 2", "Wing-Loong II", "Wing Loong-2"},  # SIPRI's spelling
         specs=Specs(
             wingspan=[
                 _r("20.5 m", "S76", note="AVIC figure, via AP"),
@@ -387,7 +390,10 @@ def _wing_loong_2() -> Platform:
         ),
         first_flight=PartialDate(2017, 2, 27),
         in_service=PartialDate(2018, 11),
-        sources=[sources()[key] for key in ("S72", "S73", "S74", "S75", "S76", "S77")],
+        sources=[
+            sources()[key]
+            for key in ("S72", "S73", "S74", "S75", "S76", "S77", "sipri-atdb-2026-05")
+        ],
     )
 
 

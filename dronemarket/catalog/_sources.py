@@ -784,6 +784,26 @@ _SPEC_ROWS: dict[str, _Row] = {
 }
 
 
+# The SIPRI Arms Transfers Database, for the spellings its exports give the catalog's
+# platforms (its designations are aliases where they name the same platform).
+_SIPRI_ROWS: dict[str, _Row] = {
+    "sipri-atdb-2026-05": (
+        "SIPRI Arms Transfers Database (trade register, generated 18 May 2026)",
+        "Stockholm International Peace Research Institute (SIPRI)",
+        "https://www.sipri.org/databases/armstransfers",
+        "2026-05-18",
+        "en",
+    ),
+    "sipri-atdb-2026-02": (
+        "SIPRI Arms Transfers Database (per-delivery export, generated 12 Feb 2026)",
+        "Stockholm International Peace Research Institute (SIPRI)",
+        "https://www.sipri.org/databases/armstransfers",
+        "2026-02-12",
+        "en",
+    ),
+}
+
+
 def _source(row: _Row) -> Source:
     title, publisher, url, published, language = row
     return Source(
@@ -798,5 +818,5 @@ def _source(row: _Row) -> Source:
 @functools.cache
 def sources() -> Mapping[str, Source]:
     """Return every source of the catalog, by key (built on first call)."""
-    rows = {**_SEED_ROWS, **_FACT_ROWS, **_SPEC_ROWS}
+    rows = {**_SEED_ROWS, **_FACT_ROWS, **_SPEC_ROWS, **_SIPRI_ROWS}
     return MappingProxyType({key: _source(row) for key, row in rows.items()})

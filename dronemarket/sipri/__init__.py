@@ -14,6 +14,11 @@ detects the format and returns a :class:`SipriImport`:
 (<Format.TRADE_REGISTER: 'A'>, 1, 1)
 >>> print(result.rejected[0].reason[:50])
 Recipient: 'Ruritania' is not a state or territory
+
+Each record read becomes a :class:`~dronemarket.Deal` in ``result.market``
+(see :mod:`dronemarket.sipri._convert` for how each column is kept), and
+``len(result.market.deals) + len(result.rejected) + result.skipped ==
+result.records`` always holds.
 """
 
 from __future__ import annotations
@@ -27,13 +32,18 @@ from attrs import field, frozen
 from dronemarket import _validate as v
 from dronemarket.dates import PartialDate
 from dronemarket.errors import ValidationError
+from dronemarket.market import Market
 from dronemarket.sipri import _csv, _names, _parse
+from dronemarket.sipri._convert import ORDER_AFTER_DELIVERY, ORDER_YEAR_ESTIMATE, convert
 from dronemarket.sipri._formats import Format, SipriFormatError, decode, detect, generated
 from dronemarket.sipri._licence import LicenceNote
 from dronemarket.sipri._record import SipriDelivery, SipriRecord
+from dronemarket.sipri._writer import holds, to_trade_register
 from dronemarket.sources import Source
 
 __all__ = [
+    "ORDER_AFTER_DELIVERY",
+    "ORDER_YEAR_ESTIMATE",
     "Format",
     "LicenceNote",
     "Rejected",
@@ -41,9 +51,11 @@ __all__ = [
     "SipriFormatError",
     "SipriImport",
     "SipriRecord",
+    "holds",
     "is_drone",
     "read",
     "source",
+    "to_trade_register",
 ]
 
 _A_WIDTH = 16
@@ -69,7 +81,8 @@ class Rejected:
 class SipriImport:
     """What :func:`read` made of an export: the records, and an account of each one.
 
-    ``len(loaded) + len(rejected) + skipped == records`` always holds.
+    ``len(loaded) + len(rejected) + skipped == records`` always holds, and
+    ``market`` holds one deal per loaded record.
     """
 
     format: Format = field(validator=v.is_a(Format))
@@ -77,7 +90,7 @@ class SipriImport:
     records: int = field(kw_only=True, validator=v.whole(0))
     """How many records the data holds (format B: one per SIPRI AT Database ID)."""
     loaded: tuple[SipriRecord, ...] = field(kw_only=True, validator=v.items_of(SipriRecord))
-    """The records read, in the order of the file."""
+    """The records read and made deals of, in the order of the file."""
     rejected: tuple[Rejected, ...] = field(kw_only=True, validator=v.items_of(Rejected))
     """The records that could not be read, each with its reason."""
     skipped: int = field(kw_only=True, validator=v.whole(0))
@@ -86,8 +99,13 @@ class SipriImport:
     """The export's "Data generated" stamp (SIPRI gives no time zone); None if absent."""
     source: Source = field(kw_only=True, validator=v.is_a(Source))
     """The SIPRI Arms Transfers Database, cited at the export's date."""
+    market: Market = field(factory=Market, kw_only=True, validator=v.is_a(Market))
+    """One deal per loaded record, and the licensed production read from them."""
 
     def __attrs_post_init__(self) -> None:
+        if len(self.market.deals) != len(self.loaded):
+            rule = f"does not hold one deal per loaded record ({len(self.loaded)})"
+            raise ValidationError("SipriImport", "market", self.market, rule)
         if len(self.loaded) + len(self.rejected) + self.skipped != self.records:
             rule = (
                 f"is not loaded ({len(self.loaded)}) + rejected ({len(self.rejected)})"
@@ -107,7 +125,9 @@ def source(generated: dt.datetime | None = None) -> Source:
     )
 
 
-def read(data: bytes | str, *, drones_only: bool = False, known: None = None) -> SipriImport:
+def read(
+    data: bytes | str, *, drones_only: bool = False, known: Market | None = None
+) -> SipriImport:
     """Read an export of the SIPRI Arms Transfers Database; no I/O.
 
     `data` is the file's ``bytes`` (Latin-1 as SIPRI writes it; UTF-8 after a
@@ -115,12 +135,21 @@ def read(data: bytes | str, *, drones_only: bool = False, known: None = None) ->
     raises :class:`SipriFormatError` saying what was expected. A record that
     cannot be read becomes a :class:`Rejected` entry naming the column and the
     rule; nothing is dropped silently. ``drones_only`` keeps the records whose
-    description names an unmanned aircraft (:func:`is_drone`). ``known`` (a
-    market to resolve designations against) is reserved: only None is accepted
-    until deals are built from the records.
+    description names an unmanned aircraft (:func:`is_drone`).
+
+    Designations and party names are resolved against ``known`` (by
+    ``name_key``, through aliases; None: the built-in catalog,
+    :func:`dronemarket.catalog.market`; ``Market()`` resolves nothing), so
+    ``known | result.market`` merges without a clash. A record that breaks a
+    rule of :class:`~dronemarket.Deal` becomes a :class:`Rejected` entry
+    naming the rule.
     """
-    if known is not None:
-        raise ValidationError("read", "known", known, "is not supported yet (only None)")
+    if known is None:
+        from dronemarket import catalog  # noqa: PLC0415 - same layer; loaded on first use
+
+        known = catalog.market()
+    elif not isinstance(known, Market):
+        raise ValidationError("read", "known", known, "is not a Market (or None)")
     if type(drones_only) is not bool:
         raise ValidationError("read", "drones_only", drones_only, "is not a bool")
     text = decode(data)
@@ -145,6 +174,13 @@ def read(data: bytes | str, *, drones_only: bool = False, known: None = None) ->
             rejected.append(entry)
         else:
             loaded.append(entry)
+    cited = source(stamp)
+    converted = convert(loaded, source=cited, known=known)
+    if converted.failed:
+        failed = {id(record) for record, _ in converted.failed}
+        rejected.extend(Rejected(r.line, r.text, reason) for r, reason in converted.failed)
+        rejected.sort(key=lambda entry: entry.line)
+        loaded = [record for record in loaded if id(record) not in failed]
     return SipriImport(
         kind,
         records=len(loaded) + len(rejected) + skipped,
@@ -152,7 +188,8 @@ def read(data: bytes | str, *, drones_only: bool = False, known: None = None) ->
         rejected=tuple(rejected),
         skipped=skipped,
         generated=stamp,
-        source=source(stamp),
+        source=cited,
+        market=converted.market,
     )
 
 
