@@ -20,10 +20,13 @@ import sys
 import typing
 import unicodedata
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING
 
 import dronemarket
 from dronemarket import _cli, catalog
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 __all__ = ["main"]
 
@@ -47,6 +50,22 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> typing.NoReturn:
         _complain(f"{message} (see --help)")
         raise SystemExit(2)
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        """Write ``--help`` or ``--version``; a closed or full output is status 1, as for `main`."""
+        if not message:
+            return
+        if file is None:  # started with standard output closed (`>&-`)
+            _complain("cannot write: standard output is closed")
+            raise SystemExit(1)
+        try:
+            file.write(fit(message, getattr(file, "encoding", None)))
+            if flush := getattr(file, "flush", None):
+                flush()
+        except (OSError, ValueError) as error:
+            _silence(file)
+            _complain(f"cannot write: {_reason(error)}")
+            raise SystemExit(1) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -145,11 +164,14 @@ def _complain(message: str) -> None:
         pass
 
 
-def _silence(stream: TextIO) -> None:
+def _silence(stream: object) -> None:
     """Point `stream`'s descriptor at the null device, so that the exit-time flush is quiet."""
+    fileno = getattr(stream, "fileno", None)
+    if fileno is None:
+        return
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, stream.fileno())
+        os.dup2(devnull, fileno())
     except (OSError, ValueError):  # no descriptor left to redirect
         pass
 
@@ -194,17 +216,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         stdout.write(fit(text, getattr(stdout, "encoding", None)))
         stdout.flush()
-    except (OSError, ValueError) as error:  # ValueError: the stream object is closed
-        if isinstance(error, BrokenPipeError) or getattr(error, "errno", None) == errno.EPIPE:
-            reason = "the reader closed the pipe"
-        elif isinstance(error, OSError):
-            reason = error.strerror or type(error).__name__
-        else:
-            reason = "standard output is closed"
+    except (OSError, ValueError) as error:
         _silence(stdout)
-        _complain(f"cannot write the overview: {reason}")
+        _complain(f"cannot write the overview: {_reason(error)}")
         return 1
     return 0
+
+
+def _reason(error: OSError | ValueError) -> str:
+    """Say in words why writing failed (a ValueError: the stream object is closed)."""
+    if isinstance(error, BrokenPipeError) or getattr(error, "errno", None) == errno.EPIPE:
+        return "the reader closed the pipe"
+    if isinstance(error, OSError):
+        return error.strerror or type(error).__name__
+    return "standard output is closed"
 
 
 if __name__ == "__main__":

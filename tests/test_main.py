@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import subprocess
@@ -281,3 +282,39 @@ def test_show_is_the_default_and_help_has_examples(capsys: pytest.CaptureFixture
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "examples:" in capsys.readouterr().out
+
+
+class _FullDisk(io.StringIO):
+    """A stream that refuses every write, as a full disk does."""
+
+    def write(self, text: str) -> int:  # noqa: ARG002 - it refuses whatever it is given
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("option", ["--help", "--version"])
+@pytest.mark.parametrize(
+    ("stream", "reason"),
+    [(None, "standard output is closed"), (_FullDisk(), "No space left on device")],
+)
+def test_help_and_version_that_cannot_be_written_exit_1(
+    option: str,
+    stream: io.StringIO | None,
+    reason: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--help and --version on a closed or full stdout exit 1 with one line on stderr."""
+    monkeypatch.setattr(sys, "stdout", stream)
+    with pytest.raises(SystemExit) as exit_:
+        main([option])
+    assert exit_.value.code == 1
+    assert capsys.readouterr().err == f"python -m dronemarket: cannot write: {reason}\n"
+
+
+@pytest.mark.parametrize("option", ["--help", "--version"])
+def test_help_and_version_still_exit_0(option: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """--help and --version on a working stdout print and exit 0, as argparse does."""
+    with pytest.raises(SystemExit) as exit_:
+        main([option])
+    assert exit_.value.code == 0
+    assert "dronemarket" in capsys.readouterr().out
