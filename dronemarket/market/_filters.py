@@ -48,6 +48,7 @@ __all__ = [
     "PlatformLike",
     "PlatformsLike",
     "ProductionFilters",
+    "RecordFilters",
     "RegionLike",
     "YearsLike",
     "as_country",
@@ -85,36 +86,31 @@ Measure = Literal["units", "deals", "value", "tiv"]
 """What a share measures."""
 
 
-class DealFilters(TypedDict, total=False):
+class RecordFilters(TypedDict, total=False):
+    """The filters deal and production queries share; see ``DealFilters``."""
+
+    supplier: PartiesLike | None
+    recipient: PartiesLike | None
+    supplier_kind: KindsLike | None
+    recipient_kind: KindsLike | None
+    platform: PlatformsLike | None
+    manufacturer: OrganizationsLike | None
+    category: Category | str | Iterable[Category | str] | None
+    years: YearsLike | None
+    region: RegionLike | None
+    confidence: Confidence | str | Iterable[Confidence | str] | None
+
+
+class DealFilters(RecordFilters, total=False):
     """The filters a deal query takes; see ``market.deals(...)``."""
 
-    supplier: PartiesLike | None
-    recipient: PartiesLike | None
-    supplier_kind: KindsLike | None
-    recipient_kind: KindsLike | None
-    platform: PlatformsLike | None
-    manufacturer: OrganizationsLike | None
-    category: Category | str | Iterable[Category | str] | None
     status: DealStatus | str | Iterable[DealStatus | str] | None
-    years: YearsLike | None
-    region: RegionLike | None
-    confidence: Confidence | str | Iterable[Confidence | str] | None
 
 
-class ProductionFilters(TypedDict, total=False):
+class ProductionFilters(RecordFilters, total=False):
     """The filters a production query takes; see ``market.production(...)``."""
 
-    supplier: PartiesLike | None
-    recipient: PartiesLike | None
-    supplier_kind: KindsLike | None
-    recipient_kind: KindsLike | None
-    platform: PlatformsLike | None
-    manufacturer: OrganizationsLike | None
-    category: Category | str | Iterable[Category | str] | None
     status: ProductionStatus | str | Iterable[ProductionStatus | str] | None
-    years: YearsLike | None
-    region: RegionLike | None
-    confidence: Confidence | str | Iterable[Confidence | str] | None
 
 
 class CooperationFilters(TypedDict, total=False):

@@ -6,7 +6,7 @@ Organizations, suppliers, recipients, statements and sanctions.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from typing import Final
+from typing import Final, TypeVar
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -234,6 +234,21 @@ def _draw_statement(
     )
 
 
+_T = TypeVar("_T")
+
+
+def _given_or(
+    draw: st.DrawFn,
+    given: SearchStrategy[_T] | None,
+    first: Callable[[], _T],
+    second: Callable[[], _T],
+) -> _T:
+    """Draw from the `given` strategy, or else from `first` or `second`, one of the two."""
+    if given is not None:
+        return draw(given)
+    return first() if draw(st.booleans()) else second()
+
+
 _POSITIONS: Final = (Confidence.DENIED, Confidence.CONFIRMED)
 
 
@@ -244,11 +259,9 @@ def _statements(
     parties: SearchStrategy[Organization | Country] | None,
 ) -> Statement:
     def party() -> Organization | Country:
-        if parties is not None:
-            return draw(parties)
-        if draw(st.booleans()):
-            return _draw_pooled(draw, tuple(OrgKind))
-        return _draw_country(draw)
+        return _given_or(
+            draw, parties, lambda: _draw_pooled(draw, tuple(OrgKind)), lambda: _draw_country(draw)
+        )
 
     return _draw_statement(draw, positions, party)
 
@@ -292,12 +305,12 @@ def _sanctions(
     targets: SearchStrategy[Organization | str] | None,
 ) -> Sanction:
     def target() -> Organization | str:
-        if targets is not None:
-            return draw(targets)
-        if draw(st.booleans()):
-            return draw(st.sampled_from(_PERSONS))
-        return _draw_pooled(
-            draw, (OrgKind.INTERMEDIARY, *(k for k in OrgKind if k not in _GO_BETWEENS))
+        kinds = (OrgKind.INTERMEDIARY, *(k for k in OrgKind if k not in _GO_BETWEENS))
+        return _given_or(
+            draw,
+            targets,
+            lambda: draw(st.sampled_from(_PERSONS)),
+            lambda: _draw_pooled(draw, kinds),
         )
 
     return _draw_sanction(draw, authorities, target)
