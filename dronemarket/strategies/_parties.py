@@ -157,11 +157,7 @@ def _draw_supplier(
     return Supplier(country, manufacturer=makers.maybe(draw, _MAKERS, country))
 
 
-@st.composite
-def _suppliers(
-    draw: st.DrawFn, where: SearchStrategy[Country] | None, makers: _Orgs, known: bool | None
-) -> Supplier:
-    return _draw_supplier(draw, where, makers, known)
+_suppliers = st.composite(_draw_supplier)
 
 
 def suppliers(

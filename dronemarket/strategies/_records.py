@@ -356,9 +356,7 @@ def _draw_deal(draw: st.DrawFn, args: _DealArgs) -> Deal:
     )
 
 
-@st.composite
-def _deals(draw: st.DrawFn, args: _DealArgs) -> Deal:
-    return _draw_deal(draw, args)
+_deals = st.composite(_draw_deal)
 
 
 def deals(
@@ -457,9 +455,7 @@ def _draw_production(draw: st.DrawFn, args: _ProductionArgs) -> LicensedProducti
     )
 
 
-@st.composite
-def _licensed_production(draw: st.DrawFn, args: _ProductionArgs) -> LicensedProduction:
-    return _draw_production(draw, args)
+_licensed_production = st.composite(_draw_production)
 
 
 def licensed_production(
