@@ -477,12 +477,12 @@ def licensed_production(
     mostly the platform's manufacturer and its country.
     """
     args = _ProductionArgs(
-        _members(arrangements, Arrangement, "arrangements"),
-        _statuses(status, ProductionStatus, "status"),
-        _platforms_of(platforms),
-        _choose(licensors, "licensors"),
-        _countries_of(hosts, "hosts"),
-        _Orgs.shared(),
+        arrangements=_members(arrangements, Arrangement, "arrangements"),
+        statuses=_statuses(status, ProductionStatus, "status"),
+        platforms=_platforms_of(platforms),
+        licensors=_choose(licensors, "licensors"),
+        hosts=_countries_of(hosts, "hosts"),
+        orgs=_Orgs.shared(),
     )
     return _licensed_production(args).map(with_content_id)
 
