@@ -59,6 +59,7 @@ from dronemarket.units import Dimension, Quantity
 
 if TYPE_CHECKING:
     from dronemarket import catalog, regions
+    from dronemarket import serialization as _serialization
     from dronemarket.classification import (
         Classification,
         DodGroup,
@@ -73,15 +74,15 @@ if TYPE_CHECKING:
     from dronemarket.cooperation import Cooperation, CooperationKind
     from dronemarket.market import Concentration, Edge, Market, Share, Shares, Tally, YearTally
     from dronemarket.production import Arrangement, LicensedProduction, ProductionStatus
-    from dronemarket.serialization import (
-        LoadResult,
-        Rejected,
-        json_schema,
-        load_records,
-        make_converter,
-        structure,
-        unstructure,
-    )
+
+    # The serializer's entry points, as _LAZY below finds them at run time.
+    LoadResult = _serialization.LoadResult
+    Rejected = _serialization.Rejected
+    json_schema = _serialization.json_schema
+    load_records = _serialization.load_records
+    make_converter = _serialization.make_converter
+    structure = _serialization.structure
+    unstructure = _serialization.unstructure
 
 # Submodules and names imported on first use, to keep `import dronemarket` light:
 # the catalog, the market, the classification and the serializer each cost

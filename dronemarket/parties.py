@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Callable
 from typing import Final, TypeAlias
 
 import attrs
@@ -356,7 +357,7 @@ def lookup_party(text: object) -> Party:
     if name.endswith("**") and name[:-2].strip():
         return Multinational(name[:-2].strip())
     if name.endswith("*") and name[:-1].strip():
-        return _armed_group(name[:-1].strip())
+        return armed_group(name[:-1].strip())
     return _state(name)
 
 
@@ -367,13 +368,17 @@ def _state(name: str) -> Country | Territory:
     return Country.lookup(name)
 
 
-def _armed_group(name: str) -> ArmedGroup:
+def armed_group(name: str, state: Callable[[str], Country | Territory] = _state) -> ArmedGroup:
+    """Return the armed group "Name (Place)" or "Name" names, based in `state(place)`.
+
+    A place `state` does not know is kept as the group's place text.
+    """
     match = _GROUP.fullmatch(name)
     if match is None:
         return ArmedGroup(name)
     place = match["place"].strip()
     try:
-        return ArmedGroup(match["name"], base=_state(place))
+        return ArmedGroup(match["name"], base=state(place))
     except UnknownCodeError:
         return ArmedGroup(match["name"], place=place)
 

@@ -24,6 +24,7 @@ from dronemarket import (
     Supplier,
 )
 from dronemarket.errors import UnknownCodeError, ValidationError
+from dronemarket.parties import armed_group
 
 TURKEY = Country("TUR")
 RUSSIA = Country("RUS")
@@ -550,3 +551,15 @@ def test_country_keyword_is_gone() -> None:
     """The old keyword `country=` is refused: the field is `party`."""
     with pytest.raises(TypeError, match="country"):
         Supplier(country=TURKEY)  # type: ignore[call-arg]
+
+
+def test_armed_group_takes_its_base_from_the_given_state_lookup() -> None:
+    """armed_group bases a group in the place its `state` finds, else keeps the place text."""
+    assert armed_group("Houthi rebels (Yemen)").base == dm.Country("YEM")
+    assert armed_group("Rebels (Nowhere Land)") == dm.ArmedGroup("Rebels", place="Nowhere Land")
+    assert armed_group("Rebels") == dm.ArmedGroup("Rebels")
+
+    def nowhere(name: str) -> dm.Country:
+        raise UnknownCodeError("Country", "name", name, "is unknown here")
+
+    assert armed_group("Houthi rebels (Yemen)", nowhere).place == "Yemen"

@@ -5,26 +5,11 @@ record refers to is one it holds, and that no id is used twice; then it
 answers questions:
 
 >>> import dronemarket as dm
->>> turkey, kyrgyzstan = dm.Country("TUR"), dm.Country("KGZ")
->>> baykar = dm.Organization("Baykar", country=turkey, kind=dm.OrgKind.MANUFACTURER)
->>> tb2 = dm.Platform(
-...     "Bayraktar TB2", manufacturer=baykar, category=dm.Category.MALE, aliases={"TB2"}
-... )
->>> news = dm.Source("Kyrgyzstan receives Bayraktar TB2", publisher="Daily Sabah")
->>> deal = dm.Deal(
-...     supplier=dm.Supplier(turkey, manufacturer=baykar),
-...     recipient=dm.Recipient(kyrgyzstan),
-...     platform=tb2,
-...     status=dm.DealStatus.DELIVERED,
-...     ordered=dm.PartialDate(2021, 10),
-...     quantity=3,
-...     deliveries=[dm.Delivery(dm.PartialDate(2021, 12), 3)],
-...     sources=[news],
-... )
+>>> deal = dm.catalog.deals(recipient="KGZ")[0]
 >>> market = dm.Market.of(deal)
 >>> [d.id for d in market.deals(recipient="Kyrgyzstan", platform="bayraktar tb-2")]
-['tur-kgz-bayraktar-tb2-2021-10']
->>> market.share(by="supplier")["TUR"].share
+['tur-kgz-bayraktar-tb2-2021']
+>>> market.share(by="supplier", measure="deals")["TUR"].share
 1.0
 
 ``market.deals`` is every deal, as a tuple; called with filters it selects

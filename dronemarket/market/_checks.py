@@ -84,32 +84,40 @@ class Holdings:
 
     def find_platform(self, name: object) -> Platform:
         """Return the held platform `name` is, or is the name or alias of."""
-        if isinstance(name, Platform):
-            held = self.platforms.get(name.name)
-            if held is not None and (held is name or held == name):
-                return held
-        elif not isinstance(name, str):
-            raise fail("platform", name, "is not a Platform or a platform's name or alias")
-        found = self.platform_names.get(name_key(name)) if isinstance(name, str) else None
-        if found is None:
-            shown = {key: platform.name for key, platform in self.platform_names.items()}
-            raise not_found("platform", getattr(name, "name", name), shown)
+        found = _find("platform", name, Platform, self.platforms, self.platform_names)
         return cast("Platform", found)
 
     def find_organization(self, name: object) -> Organization:
         """Return the held organization `name` is, or is the name or alias of."""
-        if isinstance(name, Organization):
-            held = self.organizations.get(name.name)
-            if held is not None and (held is name or held == name):
-                return held
-        elif not isinstance(name, str):
-            rule = "is not an Organization or an organization's name or alias"
-            raise fail("organization", name, rule)
-        found = self.organization_names.get(name_key(name)) if isinstance(name, str) else None
-        if found is None:
-            shown = {key: org.name for key, org in self.organization_names.items()}
-            raise not_found("organization", getattr(name, "name", name), shown)
-        return cast("Organization", found)
+        held, names = self.organizations, self.organization_names
+        return cast("Organization", _find("organization", name, Organization, held, names))
+
+
+_NOT_NAMES = {
+    Platform: "is not a Platform or a platform's name or alias",
+    Organization: "is not an Organization or an organization's name or alias",
+}
+
+
+def _find(
+    kind: str,
+    name: object,
+    cls: type[Platform | Organization],
+    held: dict[str, Any],
+    names: dict[str, Any],
+) -> object:
+    """Return the held `cls` object `name` is, or is the name or alias of."""
+    if isinstance(name, cls):
+        same = held.get(name.name)
+        if same is not None and (same is name or same == name):
+            return same
+    elif not isinstance(name, str):
+        raise fail(kind, name, _NOT_NAMES[cls])
+    found = names.get(name_key(name)) if isinstance(name, str) else None
+    if found is None:
+        shown = {key: item.name for key, item in names.items()}
+        raise not_found(kind, getattr(name, "name", name), shown)
+    return found
 
 
 def check_deals(deals: tuple[Deal, ...], holdings: Holdings) -> None:

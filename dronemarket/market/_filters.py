@@ -48,6 +48,7 @@ __all__ = [
     "PlatformLike",
     "PlatformsLike",
     "ProductionFilters",
+    "RecordFilters",
     "RegionLike",
     "YearsLike",
     "as_country",
@@ -85,36 +86,31 @@ Measure = Literal["units", "deals", "value", "tiv"]
 """What a share measures."""
 
 
-class DealFilters(TypedDict, total=False):
+class RecordFilters(TypedDict, total=False):
+    """The filters deal and production queries share; see ``DealFilters``."""
+
+    supplier: PartiesLike | None
+    recipient: PartiesLike | None
+    supplier_kind: KindsLike | None
+    recipient_kind: KindsLike | None
+    platform: PlatformsLike | None
+    manufacturer: OrganizationsLike | None
+    category: Category | str | Iterable[Category | str] | None
+    years: YearsLike | None
+    region: RegionLike | None
+    confidence: Confidence | str | Iterable[Confidence | str] | None
+
+
+class DealFilters(RecordFilters, total=False):
     """The filters a deal query takes; see ``market.deals(...)``."""
 
-    supplier: PartiesLike | None
-    recipient: PartiesLike | None
-    supplier_kind: KindsLike | None
-    recipient_kind: KindsLike | None
-    platform: PlatformsLike | None
-    manufacturer: OrganizationsLike | None
-    category: Category | str | Iterable[Category | str] | None
     status: DealStatus | str | Iterable[DealStatus | str] | None
-    years: YearsLike | None
-    region: RegionLike | None
-    confidence: Confidence | str | Iterable[Confidence | str] | None
 
 
-class ProductionFilters(TypedDict, total=False):
+class ProductionFilters(RecordFilters, total=False):
     """The filters a production query takes; see ``market.production(...)``."""
 
-    supplier: PartiesLike | None
-    recipient: PartiesLike | None
-    supplier_kind: KindsLike | None
-    recipient_kind: KindsLike | None
-    platform: PlatformsLike | None
-    manufacturer: OrganizationsLike | None
-    category: Category | str | Iterable[Category | str] | None
     status: ProductionStatus | str | Iterable[ProductionStatus | str] | None
-    years: YearsLike | None
-    region: RegionLike | None
-    confidence: Confidence | str | Iterable[Confidence | str] | None
 
 
 class CooperationFilters(TypedDict, total=False):
@@ -135,7 +131,7 @@ _FILTERS: Final = frozenset(DealFilters.__annotations__)
 _COOPERATION_FILTERS: Final = frozenset(CooperationFilters.__annotations__)
 
 
-def wanted(  # noqa: C901 - one branch per filter
+def wanted(
     filters: Mapping[str, Any],
     status_kind: type[enum.Enum],
     table: Table[Any],
@@ -163,15 +159,8 @@ def wanted(  # noqa: C901 - one branch per filter
     if "manufacturer" in given:
         makers = map(holdings.find_organization, each(given["manufacturer"], Organization))
         keys["manufacturer"] = frozenset(maker.name for maker in makers)
-    if "category" in given:
-        keys["category"] = _enums(Category, given["category"], "category")
-    if "status" in given:
-        keys["status"] = _enums(status_kind, given["status"], "status")
-    if "confidence" in given:
-        keys["confidence"] = _enums(Confidence, given["confidence"], "confidence")
-    if "years" in given:
-        keys["year"] = _year_keys(table, given["years"])
-    return keys
+    enums = (("category", Category), ("status", status_kind), ("confidence", Confidence))
+    return _enum_and_year_keys(keys, given, table, enums)
 
 
 def cooperation_wanted(
@@ -192,10 +181,20 @@ def cooperation_wanted(
     if "platform" in given:
         found = map(holdings.find_platform, each(given["platform"], Platform))
         keys["platform"] = frozenset(platform.name for platform in found)
-    if "kind" in given:
-        keys["kind"] = _enums(CooperationKind, given["kind"], "kind")
-    if "confidence" in given:
-        keys["confidence"] = _enums(Confidence, given["confidence"], "confidence")
+    enums = (("kind", CooperationKind), ("confidence", Confidence))
+    return _enum_and_year_keys(keys, given, table, enums)
+
+
+def _enum_and_year_keys(
+    keys: dict[str, frozenset[Key]],
+    given: Mapping[str, Any],
+    table: Table[Any],
+    enums: tuple[tuple[str, type[enum.Enum]], ...],
+) -> dict[str, frozenset[Key]]:
+    """Add to `keys` those of the enum filters `enums` and of the years filter; return it."""
+    for name, kind in enums:
+        if name in given:
+            keys[name] = _enums(kind, given[name], name)
     if "years" in given:
         keys["year"] = _year_keys(table, given["years"])
     return keys

@@ -116,20 +116,29 @@ def _maker(supplier: Supplier, platform: Platform) -> str | None:
     return None if maker is None else maker.name
 
 
+def _both(key: Callable[[Any], Key]) -> tuple[Callable[[Any], Key], Callable[[Any], Key]]:
+    return key, key
+
+
+_SHARED_KEYS: Final = {
+    name: _both(attrgetter(path))
+    for name, path in (
+        ("platform", "platform.name"),
+        ("category", "platform.category"),
+        ("status", "status"),
+        ("confidence", "confidence"),
+        ("year", "year"),
+    )
+}
+"""The key functions of the dimensions deals and production records share."""
+
 DEAL_KEYS: Final[dict[str, tuple[Callable[[Deal], Key], Callable[[Deal], Key]]]] = {
     "supplier": (attrgetter("supplier.party.code"), lambda d: party_key(d.supplier.party)),
     "recipient": (attrgetter("recipient.party.code"), lambda d: party_key(d.recipient.party)),
-    "supplier_kind": (lambda d: _kind(d.supplier.party), lambda d: _kind(d.supplier.party)),
-    "recipient_kind": (lambda d: _kind(d.recipient.party), lambda d: _kind(d.recipient.party)),
-    "platform": (attrgetter("platform.name"), attrgetter("platform.name")),
-    "manufacturer": (
-        lambda d: _maker(d.supplier, d.platform),
-        lambda d: _maker(d.supplier, d.platform),
-    ),
-    "category": (attrgetter("platform.category"), attrgetter("platform.category")),
-    "status": (attrgetter("status"), attrgetter("status")),
-    "confidence": (attrgetter("confidence"), attrgetter("confidence")),
-    "year": (attrgetter("year"), attrgetter("year")),
+    "supplier_kind": _both(lambda d: _kind(d.supplier.party)),
+    "recipient_kind": _both(lambda d: _kind(d.recipient.party)),
+    "manufacturer": _both(lambda d: _maker(d.supplier, d.platform)),
+    **_SHARED_KEYS,
 }
 """Each deal dimension's key functions: a fast one, and one for chains with a None link."""
 
@@ -161,18 +170,11 @@ PRODUCTION_KEYS: Final[
     dict[str, tuple[Callable[[LicensedProduction], Key], Callable[[LicensedProduction], Key]]]
 ] = {
     "supplier": (attrgetter("licensor.party.code"), lambda p: party_key(p.licensor.party)),
-    "recipient": (attrgetter("host.code"), attrgetter("host.code")),
-    "supplier_kind": (lambda p: _kind(p.licensor.party), lambda p: _kind(p.licensor.party)),
-    "recipient_kind": (lambda p: party_kind(p.host), lambda p: party_kind(p.host)),
-    "platform": (attrgetter("platform.name"), attrgetter("platform.name")),
-    "manufacturer": (
-        lambda p: _maker(p.licensor, p.platform),
-        lambda p: _maker(p.licensor, p.platform),
-    ),
-    "category": (attrgetter("platform.category"), attrgetter("platform.category")),
-    "status": (attrgetter("status"), attrgetter("status")),
-    "confidence": (attrgetter("confidence"), attrgetter("confidence")),
-    "year": (attrgetter("year"), attrgetter("year")),
+    "recipient": _both(attrgetter("host.code")),
+    "supplier_kind": _both(lambda p: _kind(p.licensor.party)),
+    "recipient_kind": _both(lambda p: party_kind(p.host)),
+    "manufacturer": _both(lambda p: _maker(p.licensor, p.platform)),
+    **_SHARED_KEYS,
 }
 """Each production dimension's key functions."""
 

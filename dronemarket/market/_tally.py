@@ -78,7 +78,7 @@ class UnitColumn:
 
     def __init__(self, deals: Sequence[Deal]) -> None:
         self.exact: array[int] = array("q", bytes(8 * len(deals)))
-        self.other: dict[int, tuple[int, int, int | None] | None] = {}
+        self.other: dict[int, Figures | None] = {}
         exact, other = self.exact, self.other
         for position, deal in enumerate(deals):
             count = deal.quantity
@@ -89,42 +89,34 @@ class UnitColumn:
             if found is None:
                 other[position] = None
             elif found[3]:
-                other[position] = found[:3]
+                other[position] = found
             else:
                 exact[position] = found[1]
 
     def tally(self, positions: Sequence[int]) -> Tally:
         """Return the unit tally of the deals at `positions`."""
-        low = central = sum(map(self.exact.__getitem__, positions))
-        high: int | None = central
-        estimated = unknown = 0
-        for position in filter(self.other.__contains__, positions):
-            found = self.other[position]
-            if found is None:
-                unknown += 1
-                continue
-            estimated += 1
-            low += found[0]
-            central += found[1]
-            high = None if high is None or found[2] is None else high + found[2]
-        counted = len(positions) - unknown
-        return Tally(low, central, high, counted, estimated, unknown)
+        exact = sum(map(self.exact.__getitem__, positions))
+        other = self.other
+        rest = figures_tally(map(other.__getitem__, filter(other.__contains__, positions)))
+        high = None if rest.high is None else exact + rest.high
+        counted = len(positions) - rest.unknown
+        return Tally(
+            exact + rest.low, exact + rest.central, high, counted, rest.estimated, rest.unknown
+        )
 
 
 def sum_tallies(tallies: Iterable[Tally]) -> Tally:
     """Return the tally of every record of `tallies` together."""
-    low: int | Decimal = 0
-    central: int | Decimal = 0
-    high: int | Decimal | None = 0
-    counted = estimated = unknown = 0
-    for tally in tallies:
-        low += tally.low
-        central += tally.central
-        high = None if high is None or tally.high is None else high + tally.high
-        counted += tally.counted
-        estimated += tally.estimated
-        unknown += tally.unknown
-    return Tally(low, central, high, counted, estimated, unknown)
+    every = tuple(tallies)
+    highs = [tally.high for tally in every]
+    return Tally(
+        sum(tally.low for tally in every),
+        sum(tally.central for tally in every),
+        None if any(high is None for high in highs) else sum(cast("list[int | Decimal]", highs)),
+        sum(tally.counted for tally in every),
+        sum(tally.estimated for tally in every),
+        sum(tally.unknown for tally in every),
+    )
 
 
 def count_tally(counts: Iterable[Count | None]) -> Tally:

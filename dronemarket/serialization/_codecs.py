@@ -212,6 +212,19 @@ def date_text(value: PartialDate, ctx: Any = None) -> str:
     return f"{value.year}-{_TWO_DIGITS[month]}-{_TWO_DIGITS[day]}"
 
 
+def _string_schema(
+    name: str, description: str, pattern: str
+) -> Callable[[Schemas], dict[str, Any]]:
+    """Return the schema function of a leaf type written as one patterned string."""
+
+    def schema(schemas: Schemas) -> dict[str, Any]:
+        return schemas.ref(
+            name, lambda: {"description": description, "type": "string", "pattern": pattern}
+        )
+
+    return schema
+
+
 def date_codec() -> Codec:
     memo: dict[str, PartialDate] = {}
 
@@ -236,16 +249,9 @@ def date_codec() -> Codec:
             expected_message("a date such as '2022', '2022-05' or '2022-05-17'", value)
         )
 
-    def schema(schemas: Schemas) -> dict[str, Any]:
-        return schemas.ref(
-            "PartialDate",
-            lambda: {
-                "description": "A date known to the year, the month or the day.",
-                "type": "string",
-                "pattern": _DATE_PATTERN,
-            },
-        )
-
+    schema = _string_schema(
+        "PartialDate", "A date known to the year, the month or the day.", _DATE_PATTERN
+    )
     return Codec(structure_, date_text, schema)
 
 
@@ -266,16 +272,7 @@ def country_codec() -> Codec:
             expected_message("an ISO 3166-1 alpha-3 country code such as 'TUR'", value)
         )
 
-    def schema(schemas: Schemas) -> dict[str, Any]:
-        return schemas.ref(
-            "Country",
-            lambda: {
-                "description": "A country, by its ISO 3166-1 alpha-3 code.",
-                "type": "string",
-                "pattern": "^[A-Z]{3}$",
-            },
-        )
-
+    schema = _string_schema("Country", "A country, by its ISO 3166-1 alpha-3 code.", "^[A-Z]{3}$")
     return Codec(structure_, lambda value, ctx: value.code, schema)
 
 

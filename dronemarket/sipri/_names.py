@@ -13,7 +13,7 @@ from typing import Final
 
 from dronemarket.deals import Condition
 from dronemarket.errors import UnknownCodeError
-from dronemarket.parties import ArmedGroup, Country, Multinational, Territory
+from dronemarket.parties import ArmedGroup, Country, Multinational, Territory, armed_group
 
 __all__ = ["DRONE", "Party", "condition", "is_drone", "party", "state"]
 
@@ -91,11 +91,4 @@ def party(text: str) -> Party | None:
 
 
 def _armed_group(name: str) -> ArmedGroup:
-    match = _GROUP.fullmatch(name)
-    if match is None:
-        return ArmedGroup(name)
-    place = match["place"].strip()
-    try:
-        return ArmedGroup(match["name"], base=state(place))
-    except UnknownCodeError:
-        return ArmedGroup(match["name"], place=place)
+    return armed_group(name, state)

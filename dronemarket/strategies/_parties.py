@@ -6,7 +6,7 @@ Organizations, suppliers, recipients, statements and sanctions.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from typing import Final
+from typing import Final, TypeVar
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -157,11 +157,7 @@ def _draw_supplier(
     return Supplier(country, manufacturer=makers.maybe(draw, _MAKERS, country))
 
 
-@st.composite
-def _suppliers(
-    draw: st.DrawFn, where: SearchStrategy[Country] | None, makers: _Orgs, known: bool | None
-) -> Supplier:
-    return _draw_supplier(draw, where, makers, known)
+_suppliers = st.composite(_draw_supplier)
 
 
 def suppliers(
@@ -234,23 +230,29 @@ def _draw_statement(
     )
 
 
-_POSITIONS: Final = (Confidence.DENIED, Confidence.CONFIRMED)
+_T = TypeVar("_T")
+_R = TypeVar("_R")
 
 
 @st.composite
-def _statements(
+def _given_or(
     draw: st.DrawFn,
-    positions: tuple[Confidence, ...],
-    parties: SearchStrategy[Organization | Country] | None,
-) -> Statement:
-    def party() -> Organization | Country:
-        if parties is not None:
-            return draw(parties)
-        if draw(st.booleans()):
-            return _draw_pooled(draw, tuple(OrgKind))
-        return _draw_country(draw)
+    make: Callable[[st.DrawFn, Callable[[], _T]], _R],
+    given: SearchStrategy[_T] | None,
+    first: Callable[[st.DrawFn], _T],
+    second: Callable[[st.DrawFn], _T],
+) -> _R:
+    """Make a record whose party is drawn from `given`, or else from `first` or `second`."""
 
-    return _draw_statement(draw, positions, party)
+    def one() -> _T:
+        if given is not None:
+            return draw(given)
+        return first(draw) if draw(st.booleans()) else second(draw)
+
+    return make(draw, one)
+
+
+_POSITIONS: Final = (Confidence.DENIED, Confidence.CONFIRMED)
 
 
 def statements(
@@ -268,7 +270,13 @@ def statements(
     chosen = _POSITIONS if positions is None else _members(positions, Confidence, "positions")
     if not set(chosen) <= set(_POSITIONS):
         raise InvalidArgument(f"positions={positions!r}: a party only confirms or denies")
-    return _statements(tuple(p for p in _POSITIONS if p in chosen), _choose(parties, "parties"))
+    kept = tuple(p for p in _POSITIONS if p in chosen)
+    return _given_or(
+        lambda draw, party: _draw_statement(draw, kept, party),
+        _choose(parties, "parties"),
+        lambda draw: _draw_pooled(draw, tuple(OrgKind)),
+        _draw_country,
+    )
 
 
 def _draw_sanction(
@@ -285,24 +293,6 @@ def _draw_sanction(
     )
 
 
-@st.composite
-def _sanctions(
-    draw: st.DrawFn,
-    authorities: tuple[SanctionAuthority, ...],
-    targets: SearchStrategy[Organization | str] | None,
-) -> Sanction:
-    def target() -> Organization | str:
-        if targets is not None:
-            return draw(targets)
-        if draw(st.booleans()):
-            return draw(st.sampled_from(_PERSONS))
-        return _draw_pooled(
-            draw, (OrgKind.INTERMEDIARY, *(k for k in OrgKind if k not in _GO_BETWEENS))
-        )
-
-    return _draw_sanction(draw, authorities, target)
-
-
 def sanctions(
     *,
     authorities: Collection[SanctionAuthority] | None = None,
@@ -313,6 +303,11 @@ def sanctions(
     `targets` by default are new organizations (intermediaries first) or a
     person's name.
     """
-    return _sanctions(
-        _members(authorities, SanctionAuthority, "authorities"), _choose(targets, "targets")
+    chosen = _members(authorities, SanctionAuthority, "authorities")
+    kinds = (OrgKind.INTERMEDIARY, *(k for k in OrgKind if k not in _GO_BETWEENS))
+    return _given_or(
+        lambda draw, target: _draw_sanction(draw, chosen, target),
+        _choose(targets, "targets"),
+        lambda draw: draw(st.sampled_from(_PERSONS)),
+        lambda draw: _draw_pooled(draw, kinds),
     )

@@ -356,9 +356,7 @@ def _draw_deal(draw: st.DrawFn, args: _DealArgs) -> Deal:
     )
 
 
-@st.composite
-def _deals(draw: st.DrawFn, args: _DealArgs) -> Deal:
-    return _draw_deal(draw, args)
+_deals = st.composite(_draw_deal)
 
 
 def deals(
@@ -457,9 +455,7 @@ def _draw_production(draw: st.DrawFn, args: _ProductionArgs) -> LicensedProducti
     )
 
 
-@st.composite
-def _licensed_production(draw: st.DrawFn, args: _ProductionArgs) -> LicensedProduction:
-    return _draw_production(draw, args)
+_licensed_production = st.composite(_draw_production)
 
 
 def licensed_production(
@@ -481,12 +477,12 @@ def licensed_production(
     mostly the platform's manufacturer and its country.
     """
     args = _ProductionArgs(
-        _members(arrangements, Arrangement, "arrangements"),
-        _statuses(status, ProductionStatus, "status"),
-        _platforms_of(platforms),
-        _choose(licensors, "licensors"),
-        _countries_of(hosts, "hosts"),
-        _Orgs.shared(),
+        arrangements=_members(arrangements, Arrangement, "arrangements"),
+        statuses=_statuses(status, ProductionStatus, "status"),
+        platforms=_platforms_of(platforms),
+        licensors=_choose(licensors, "licensors"),
+        hosts=_countries_of(hosts, "hosts"),
+        orgs=_Orgs.shared(),
     )
     return _licensed_production(args).map(with_content_id)
 
