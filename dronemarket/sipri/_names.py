@@ -30,7 +30,6 @@ _RENAMES: Final = {
     "PIJ (Israel/Palestine)*": "Palestinian Islamic Jihad (Israel/Palestine)*",
 }
 
-_GROUP: Final = re.compile(r"(?P<name>.*?)\s*\((?P<place>[^()]+)\)")
 
 DRONE: Final = re.compile(
     r"\b(?:UAVs?|UCAVs?|drones?|loitering munitions?|unmanned)\b", re.IGNORECASE
