@@ -52,7 +52,7 @@ def _bounded_repr(value: object) -> str:
     return repr(value)
 
 
-def _show(value: object) -> str:
+def quote(value: object) -> str:
     """Return a short, safe ``repr`` of a rejected value for an error message."""
     try:
         text = _bounded_repr(value)
@@ -84,7 +84,7 @@ class ValidationError(DroneMarketError, ValueError):
         self.field = field
         self.value = value
         self.rule = rule
-        super().__init__(f"{owner}.{field}: {_show(value)} {rule}")
+        super().__init__(f"{owner}.{field}: {quote(value)} {rule}")
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle the error with its message; a value that cannot be pickled is kept as text.
@@ -97,7 +97,7 @@ class ValidationError(DroneMarketError, ValueError):
         try:
             pickle.dumps(value)
         except Exception:  # noqa: BLE001 - any value at all may refuse to pickle, in any way
-            value = _show(value)
+            value = quote(value)
         state = {**self.__dict__, "value": value}
         return (_rebuild, (type(self), self.args, state))
 
@@ -163,7 +163,7 @@ class NotFoundError(DroneMarketError, LookupError):
         self.where = where
         self.suggestions = tuple(suggestions)
         hint = f"; did you mean {', '.join(map(repr, self.suggestions))}?" if suggestions else ""
-        super().__init__(f"no {what} in {where} is called {_show(key)}{hint}")
+        super().__init__(f"no {what} in {where} is called {quote(key)}{hint}")
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle the error with its message; a key that cannot be pickled is kept as text."""
@@ -171,5 +171,5 @@ class NotFoundError(DroneMarketError, LookupError):
         try:
             pickle.dumps(key)
         except Exception:  # noqa: BLE001 - any key at all may refuse to pickle, in any way
-            key = _show(key)
+            key = quote(key)
         return (_rebuild, (type(self), self.args, {**self.__dict__, "key": key}))

@@ -45,7 +45,7 @@ def _number(value: float) -> str:
     return text if "e" not in text else f"{value:,.1f}"
 
 
-def _show(value: Quantity, spec: str, units: Units) -> str:
+def _spec_text(value: Quantity, spec: str, units: Units) -> str:
     """Return a spec value as text in the unit system `units`."""
     if units == "published":
         magnitude = value.magnitude
@@ -64,12 +64,12 @@ def _specs_line(platform: Platform, units: Units) -> str:
             continue
         mark = "*" if figure.disputed else ""
         parts.append(
-            f"{SPEC_FIELDS[name].description} {_show(figure.preferred, name, units)}{mark}"
+            f"{SPEC_FIELDS[name].description} {_spec_text(figure.preferred, name, units)}{mark}"
         )
     return "; ".join(parts) if parts else "no published figures"
 
 
-def _country(country: Country | None) -> str:
+def _country_name(country: Country | None) -> str:
     return country.name if country is not None else "unknown"
 
 
@@ -115,7 +115,7 @@ def _deal_line(deal: Deal) -> str:
 
 
 def _production_line(record: LicensedProduction) -> str:
-    route = f"{_supplier(record.licensor)} → {_country(record.host)}"
+    route = f"{_supplier(record.licensor)} → {_country_name(record.host)}"
     facts = [record.arrangement.value, record.status.value]
     when = record.started or record.agreed or record.announced
     if when is not None:
@@ -167,7 +167,7 @@ def _central_asia(market: Market) -> list[str]:
         statuses = Counter(deal.status.value for deal in chosen)
         detail = ", ".join(f"{status} {n}" for status, n in sorted(statuses.items()))
         lines.append(
-            f"    {_country(country)}: {share.tally.central} of {total} "
+            f"    {_country_name(country)}: {share.tally.central} of {total} "
             f"({share.share or 0:.0%}; {detail}); {_units(units[share.name].tally)}"
         )
     hosted = sorted(

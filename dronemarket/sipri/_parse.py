@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Final, TypeVar
 
 from dronemarket.deals import Condition, Tiv
-from dronemarket.errors import DroneMarketError, ValidationError
+from dronemarket.errors import DroneMarketError, ValidationError, quote
 from dronemarket.sipri import _names
 from dronemarket.sipri._licence import licences
 from dronemarket.sipri._record import SipriDelivery, SipriRecord
@@ -39,13 +39,8 @@ class Reject(  # noqa: N818 - a record is rejected; it is not an error of the re
     """A record breaks a rule of SIPRI's format; the message names the column."""
 
 
-def _show(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else f"{text[:55]}...{text[-2:]}"
-
-
 def _fail(column: str, value: object, rule: str) -> Reject:
-    return Reject(f"{column}: {_show(value)} {rule}")
+    return Reject(f"{column}: {quote(value)} {rule}")
 
 
 # Registers repeat their values (~30,000 records, a few thousand distinct
