@@ -189,7 +189,7 @@ def test_filters_are_validated_like_the_queries() -> None:
     with pytest.raises(dm.ValidationError, match="is not a table"):
         MARKET.to_arrow("dealz")
     with pytest.raises(dm.ValidationError, match="are not filters"):
-        MARKET.to_arrow("deals", colour="red")  # type: ignore[call-arg]
+        MARKET.to_arrow("deals", colour="red")
     with pytest.raises(dm.NotFoundError):
         MARKET.to_arrow("deals", platform="no such drone")
     with pytest.raises(dm.ValidationError, match="it takes none"):
@@ -261,6 +261,8 @@ def test_every_figure_in_the_deals_table_agrees_with_the_analytics(market: dm.Ma
         assert _tally(by_supplier[item.name]) == (*expected, tally.unknown)
     tiv = market.share(by="supplier", measure="tiv", status=_ALL_STATUSES)
     for item in tiv:
-        known = [r["tiv_delivered"] for r in by_supplier[item.name] if r["tiv_delivered"] is not None]
+        known = [
+            r["tiv_delivered"] for r in by_supplier[item.name] if r["tiv_delivered"] is not None
+        ]
         assert sum(known, Decimal(0)) == item.tally.central
         assert len(known) == item.tally.counted

@@ -55,7 +55,6 @@ from dronemarket.production import LicensedProduction, ProductionStatus
 
 if TYPE_CHECKING:
     import networkx as nx
-    import pandas as pd
     import polars as pl
     import pyarrow as pa
 
@@ -532,7 +531,7 @@ class Market:
 
         return to_arrow(self, table, **filters)
 
-    def to_pandas(self, table: str, **filters: Any) -> pd.DataFrame:  # noqa: ANN401
+    def to_pandas(self, table: str, **filters: Any) -> Any:  # noqa: ANN401 - untyped pandas
         """Return `table` as a pandas DataFrame, through Arrow (the ``pandas`` extra)."""
         from dronemarket.tables import to_pandas  # noqa: PLC0415 - a genuine cycle
 

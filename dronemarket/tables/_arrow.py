@@ -20,13 +20,23 @@ from dronemarket.tables._records import (
 )
 
 if TYPE_CHECKING:
-    import pandas as pd
     import polars as pl
     import pyarrow as pa
 
     from dronemarket.market import Market
 
-__all__ = ["MONEY_SCALE", "TIV_SCALE", "schema", "to_arrow", "to_pandas", "to_polars"]
+__all__ = [
+    "MONEY_SCALE",
+    "TIV_SCALE",
+    "PandasFrame",
+    "schema",
+    "to_arrow",
+    "to_pandas",
+    "to_polars",
+]
+
+PandasFrame = Any
+"""A :class:`pandas.DataFrame` (pandas ships no type information)."""
 
 MONEY_SCALE: Final = 8
 """Decimal places of a money column (``decimal128(38, 8)``): every amount fits exactly."""
@@ -72,7 +82,7 @@ def _table_name(table: object) -> TableName:
     if table not in TABLES:
         rule = f"is not a table ({', '.join(map(repr, TABLES))})"
         raise ValidationError("to_arrow", "table", table, rule)
-    return cast("TableName", table)
+    return table
 
 
 def _no_filters(table: str, filters: Mapping[str, Any]) -> None:
@@ -143,7 +153,7 @@ def to_arrow(market: Market, table: str, **filters: Any) -> pa.Table:  # noqa: A
     return pa.Table.from_arrays(arrays, schema=schema(name))
 
 
-def _pandas_type(pd: Any, pa: Any) -> Callable[[Any], Any]:
+def _pandas_type(pd: Any, pa: Any) -> Callable[[Any], Any]:  # noqa: ANN401 - untyped modules
     def mapper(arrow_type: Any) -> Any:  # noqa: ANN401 - pyarrow is untyped
         if pa.types.is_dictionary(arrow_type):
             return None  # pandas' Categorical
@@ -152,7 +162,7 @@ def _pandas_type(pd: Any, pa: Any) -> Callable[[Any], Any]:
     return mapper
 
 
-def to_pandas(market: Market, table: str, **filters: Any) -> pd.DataFrame:  # noqa: ANN401
+def to_pandas(market: Market, table: str, **filters: Any) -> PandasFrame:  # noqa: ANN401
     """Return :func:`to_arrow`'s table as a pandas DataFrame, through Arrow's conversion.
 
     Columns keep their Arrow types as ``pd.ArrowDtype`` (nullable integers,
@@ -168,6 +178,6 @@ def to_polars(market: Market, table: str, **filters: Any) -> pl.DataFrame:  # no
 
     Enumerations become Categoricals, dates Dates, TIV and money Decimals.
     """
-    pl = require("polars")
+    polars = require("polars")
     arrow = to_arrow(market, table, **filters)
-    return cast("pl.DataFrame", pl.from_arrow(arrow))
+    return cast("pl.DataFrame", polars.from_arrow(arrow))

@@ -38,7 +38,11 @@ def _recipient(recipient: Recipient) -> tuple[Any, ...]:
 
 def _platform(platform: Platform) -> tuple[str, str | None, str | None]:
     category = platform.category
-    return (platform.name, name_of(platform.manufacturer), None if category is None else category.value)
+    return (
+        platform.name,
+        name_of(platform.manufacturer),
+        None if category is None else category.value,
+    )
 
 
 def _tiv(tiv: Tiv | None) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
@@ -108,7 +112,7 @@ def delivery_columns(deals: Sequence[Deal]) -> Columns:
     r_code, r_name, _, _ = split(mapped([d.recipient for d in owners], _recipient), 4)
     spans = [type(item) is DeliverySpan for item in items]
     when, precision = dates(
-        [item.start if type(item) is DeliverySpan else item.date for item in items]
+        [item.start if isinstance(item, DeliverySpan) else item.date for item in items]
     )
     first = [_first_year(item) for item in items]
     last = [_last_year(item) for item in items]
@@ -130,14 +134,14 @@ def delivery_columns(deals: Sequence[Deal]) -> Columns:
 
 
 def _first_year(item: Delivery | DeliverySpan) -> int | None:
-    if type(item) is DeliverySpan:
+    if isinstance(item, DeliverySpan):
         return item.first
-    date = item.date  # type: ignore[union-attr]
+    date = item.date
     return None if date is None else date.year
 
 
 def _last_year(item: Delivery | DeliverySpan) -> int | None:
-    if type(item) is DeliverySpan:
+    if isinstance(item, DeliverySpan):
         return item.last
-    date = item.date  # type: ignore[union-attr]
+    date = item.date
     return None if date is None else date.year

@@ -29,8 +29,12 @@ def node_key(party: Party) -> str:
 def _node(party: Party) -> dict[str, str | None]:
     """Return a node's attributes: name, code, kind, and the country it belongs to."""
     if type(party) is Country:
-        return {"name": party.name, "code": party.code, "kind": party_kind(party).value,
-                "country": party.code}
+        return {
+            "name": party.name,
+            "code": party.code,
+            "kind": party_kind(party).value,
+            "country": party.code,
+        }
     base = party.base if type(party) is ArmedGroup else None
     country = base.code if type(base) is Country else None
     return {"name": str(party), "code": None, "kind": party_kind(party).value, "country": country}
@@ -110,4 +114,3 @@ def to_networkx(market: Market, **filters: Any) -> nx.DiGraph:  # noqa: ANN401
         link = _link(edge)
         graph.add_edge(*link, **_edge_attributes(edge, tivs.get(link, EMPTY_TALLY)))
     return graph
-

@@ -16,7 +16,6 @@ from dronemarket.tables._fill import (
     enum_values,
     figure_columns,
     first_source,
-    mapped,
     money_columns,
     name_of,
     party_info,
@@ -146,4 +145,3 @@ def platform_columns(platforms: Sequence[Platform]) -> Columns:
             None if q is None else name in found for q, found in zip(values, disputed, strict=True)
         ]
     return columns
-
