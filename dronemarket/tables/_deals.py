@@ -9,20 +9,20 @@ from typing import Any
 from dronemarket.deals import Deal, Delivery, DeliverySpan, Tiv
 from dronemarket.market._rows import last_date
 from dronemarket.market._tally import delivered_figures, units_of
-from dronemarket.parties import Recipient, Supplier
+from dronemarket.parties import Organization, Recipient, Supplier
 from dronemarket.platforms import Platform
 from dronemarket.tables._fill import (
     Columns,
-    count_figures,
+    count_columns,
     dates,
     enum_values,
     figure_columns,
     first_source,
     mapped,
+    mapped_columns,
     money_columns,
     name_of,
     party_info,
-    split,
 )
 
 __all__ = ["deal_columns", "delivery_columns"]
@@ -51,6 +51,10 @@ def _tiv(tiv: Tiv | None) -> tuple[Decimal | None, Decimal | None, Decimal | Non
     return (tiv.per_unit, tiv.order, tiv.delivered)
 
 
+def _names(organizations: tuple[Organization, ...]) -> list[str]:
+    return [organization.name for organization in organizations]
+
+
 def _last(deliveries: tuple[Delivery | DeliverySpan, ...]) -> Any:  # noqa: ANN401 - a date or None
     dated = [date for date in map(last_date, deliveries) if date is not None]
     return max(dated) if dated else None
@@ -58,13 +62,19 @@ def _last(deliveries: tuple[Delivery | DeliverySpan, ...]) -> Any:  # noqa: ANN4
 
 def deal_columns(deals: Sequence[Deal]) -> Columns:
     """Return the columns of the deals table for `deals`, in the table's order."""
-    s_code, s_name, s_kind, s_maker = split(mapped([d.supplier for d in deals], _supplier), 4)
-    r_code, r_name, r_kind, r_user = split(mapped([d.recipient for d in deals], _recipient), 4)
-    p_name, p_maker, p_category = split(mapped([d.platform for d in deals], _platform), 3)
+    s_code, s_name, s_kind, s_maker = mapped_columns([d.supplier for d in deals], _supplier, 4)
+    r_code, r_name, r_kind, r_user = mapped_columns([d.recipient for d in deals], _recipient, 4)
+    p_name, p_maker, p_category = mapped_columns([d.platform for d in deals], _platform, 3)
     ordered, ordered_precision = dates([d.ordered for d in deals])
     announced, announced_precision = dates([d.announced for d in deals])
-    last, last_precision = dates([_last(d.deliveries) for d in deals])
-    per_unit, order, tiv_delivered = split(mapped([d.tiv for d in deals], _tiv), 3)
+    deliveries = [d.deliveries for d in deals]
+    last, last_precision = dates(
+        [
+            found[0].date if len(found) == 1 and type(found[0]) is Delivery else _last(found)
+            for found in deliveries
+        ]
+    )
+    per_unit, order, tiv_delivered = mapped_columns([d.tiv for d in deals], _tiv, 3)
     sources = [d.sources for d in deals]
     return {
         "id": [d.id for d in deals],
@@ -86,9 +96,9 @@ def deal_columns(deals: Sequence[Deal]) -> Columns:
         "announced": announced,
         "announced_precision": announced_precision,
         **figure_columns("units", map(units_of, deals)),
-        **figure_columns("quantity", mapped([d.quantity for d in deals], count_figures)),
+        **count_columns("quantity", [d.quantity for d in deals]),
         **figure_columns("delivered", map(delivered_figures, deals)),
-        "deliveries": [len(d.deliveries) for d in deals],
+        "deliveries": list(map(len, deliveries)),
         "last_delivery": last,
         "last_delivery_precision": last_precision,
         **money_columns([d.value for d in deals]),
@@ -96,7 +106,7 @@ def deal_columns(deals: Sequence[Deal]) -> Columns:
         "tiv_per_unit": per_unit,
         "tiv_order": order,
         "tiv_delivered": tiv_delivered,
-        "intermediaries": [[org.name for org in d.intermediaries] for d in deals],
+        "intermediaries": mapped([d.intermediaries for d in deals], _names),
         "confidence": enum_values([d.confidence for d in deals]),
         "sources": list(map(len, sources)),
         "source": first_source(sources),
@@ -108,8 +118,8 @@ def delivery_columns(deals: Sequence[Deal]) -> Columns:
     rows = [(deal, delivery) for deal in deals for delivery in deal.deliveries]
     owners = [deal for deal, _ in rows]
     items = [delivery for _, delivery in rows]
-    s_code, s_name, _, _ = split(mapped([d.supplier for d in owners], _supplier), 4)
-    r_code, r_name, _, _ = split(mapped([d.recipient for d in owners], _recipient), 4)
+    s_code, s_name, _, _ = mapped_columns([d.supplier for d in owners], _supplier, 4)
+    r_code, r_name, _, _ = mapped_columns([d.recipient for d in owners], _recipient, 4)
     spans = [type(item) is DeliverySpan for item in items]
     when, precision = dates(
         [item.start if isinstance(item, DeliverySpan) else item.date for item in items]
@@ -129,7 +139,7 @@ def delivery_columns(deals: Sequence[Deal]) -> Columns:
         "date_precision": precision,
         "first_year": first,
         "last_year": last,
-        **figure_columns("count", mapped([item.count for item in items], count_figures)),
+        **count_columns("count", [item.count for item in items]),
     }
 
 

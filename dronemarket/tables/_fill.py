@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 from dronemarket.dates import PartialDate
 from dronemarket.deals import Count, Money
@@ -20,12 +20,14 @@ from dronemarket.sources import Source
 
 __all__ = [
     "Columns",
+    "count_columns",
     "count_figures",
     "dates",
     "enum_values",
     "figure_columns",
     "first_source",
     "mapped",
+    "mapped_columns",
     "money_columns",
     "name_of",
     "party_info",
@@ -46,11 +48,25 @@ def mapped(objects: Sequence[T], compute: Callable[[T], R]) -> list[R]:
     return list(map(made.__getitem__, keys))
 
 
+def mapped_columns(
+    objects: Sequence[T], compute: Callable[[T], Sequence[Any]], width: int
+) -> list[list[Any]]:
+    """Return the `width` columns of ``compute(o)`` for each of `objects`, as lists.
+
+    `compute` is called once per distinct object (by identity); each column
+    is then one lookup per object.
+    """
+    keys = list(map(id, objects))
+    made = {key: compute(obj) for key, obj in dict(zip(keys, objects, strict=True)).items()}
+    return [
+        list(map({key: row[index] for key, row in made.items()}.__getitem__, keys))
+        for index in range(width)
+    ]
+
+
 def split(rows: Sequence[Sequence[Any]], width: int) -> list[list[Any]]:
     """Return the `width` columns of `rows` (tuples of equal length), as lists."""
-    if not rows:
-        return [[] for _ in range(width)]
-    return [list(column) for column in zip(*rows, strict=True)]
+    return [[row[index] for row in rows] for index in range(width)]
 
 
 def enum_values(members: Sequence[Any]) -> list[str | None]:
@@ -72,16 +88,27 @@ def party_info(party: Party | None) -> tuple[str | None, str | None, str | None]
     return (None, str(party), party_kind(party).value)
 
 
-def _date_info(date: PartialDate | None) -> tuple[dt.date | None, str | None]:
-    if date is None:
+_PRECISION: Final = ("year", "month", "day")
+
+
+def _date_info(key: tuple[int, int | None, int | None] | None) -> tuple[Any, str | None]:
+    if key is None:
         return (None, None)
-    return (date.earliest, date.precision)
+    year, month, day = key
+    precision = _PRECISION[(month is not None) + (day is not None)]
+    return (dt.date(year, month or 1, day or 1), precision)
 
 
 def dates(values: Sequence[PartialDate | None]) -> tuple[list[dt.date | None], list[str | None]]:
-    """Return each date's earliest day and its precision (None for an unknown date)."""
-    found = split(mapped(values, _date_info), 2)
-    return found[0], found[1]
+    """Return each date's earliest day and its precision (None for an unknown date).
+
+    Each distinct date (by value) is converted once.
+    """
+    keys = [None if date is None else (date.year, date.month, date.day) for date in values]
+    made = {key: _date_info(key) for key in dict.fromkeys(keys)}
+    days = {key: info[0] for key, info in made.items()}
+    precisions = {key: info[1] for key, info in made.items()}
+    return list(map(days.__getitem__, keys)), list(map(precisions.__getitem__, keys))
 
 
 def count_figures(count: Count | None) -> Figures | None:
@@ -91,23 +118,26 @@ def count_figures(count: Count | None) -> Figures | None:
     return (*figures(count), count.estimate)
 
 
+_UNKNOWN: Final = (None, None, None, None)
+
+
 def figure_columns(name: str, found: Iterable[Figures | None]) -> Columns:
     """Return the low, central, high and estimate columns of figures named `name`."""
-    low: list[int | None] = []
-    central: list[int | None] = []
-    high: list[int | None] = []
-    estimate: list[bool | None] = []
-    for one in found:
-        if one is None:
-            low.append(None)
-            central.append(None)
-            high.append(None)
-            estimate.append(None)
-        else:
-            low.append(one[0])
-            central.append(one[1])
-            high.append(one[2])
-            estimate.append(one[3])
+    rows = [_UNKNOWN if one is None else one for one in found]
+    low, central, high, estimate = split(rows, 4)
+    return {
+        f"{name}_low": low,
+        f"{name}_central": central,
+        f"{name}_high": high,
+        f"{name}_estimate": estimate,
+    }
+
+
+def count_columns(name: str, counts: Sequence[Count | None]) -> Columns:
+    """Return the figure columns of `counts`, each distinct count figured once."""
+    low, central, high, estimate = mapped_columns(
+        counts, lambda count: count_figures(count) or _UNKNOWN, 4
+    )
     return {
         f"{name}_low": low,
         f"{name}_central": central,
@@ -124,7 +154,7 @@ def _money_info(value: Money | None) -> tuple[Decimal | None, str | None, bool |
 
 def money_columns(values: Sequence[Money | None]) -> Columns:
     """Return the value, value_currency and value_estimate columns of `values`."""
-    amount, currency, estimate = split(mapped(values, _money_info), 3)
+    amount, currency, estimate = mapped_columns(values, _money_info, 3)
     return {"value": amount, "value_currency": currency, "value_estimate": estimate}
 
 
