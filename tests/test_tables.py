@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import sys
 from collections import defaultdict
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -266,3 +268,26 @@ def test_every_figure_in_the_deals_table_agrees_with_the_analytics(market: dm.Ma
         ]
         assert sum(known, Decimal(0)) == item.tally.central
         assert len(known) == item.tally.counted
+
+
+@pytest.mark.slow
+def test_the_tables_benchmarks_run_and_both_sides_agree() -> None:
+    """Each tables benchmark runs once on a small market; both routes hold the same deals."""
+    pytest.importorskip("pyperf")
+    pytest.importorskip("duckdb")
+    benchmarks = Path(__file__).resolve().parent.parent / "benchmarks"
+    if not benchmarks.is_dir():
+        pytest.skip("benchmarks/ is not here")
+    sys.path.insert(0, str(benchmarks))
+    try:
+        bench_tables = importlib.import_module("bench_tables")
+        suite = importlib.import_module("suite")
+    finally:
+        sys.path.remove(str(benchmarks))
+    data = suite.MarketData.build(300)
+    made = {name: setup()() for name, setup in bench_tables.benches(data).items()}
+    assert set(made) == set(bench_tables.BENCHES)
+    ours, theirs = made["to-arrow/dronemarket"], made["to-arrow/from-pylist"]
+    assert ours.num_rows == theirs.num_rows == 300
+    assert ours["id"].to_pylist() == theirs["id"].to_pylist()
+    assert dict(made["duckdb-first/dronemarket"]) == dict(made["duckdb-first/from-pylist"])
