@@ -186,6 +186,40 @@ def test_sanctions_table() -> None:
     assert row["target_country"] == "TUR"
 
 
+def test_production_and_cooperation_rows() -> None:
+    """Production gives licensor, host, arrangement and dates; cooperation its parties as lists."""
+    market = dm.catalog.market()
+    production = market.to_arrow("production", recipient="TJK").to_pylist()
+    assert len(production) == 1
+    row = production[0]
+    assert (row["licensor_code"], row["licensor_kind"], row["host_code"]) == ("IRN", "state", "TJK")
+    assert (row["arrangement"], row["status"]) == ("licensed production", "producing")
+    assert (row["started"], row["started_precision"]) == (dt.date(2022, 5, 17), "day")
+    assert row["planned_central"] is None
+    visits = market.to_arrow("cooperation", kind="visit", country="KAZ").to_pylist()
+    assert visits
+    assert all("KAZ" in row["countries"] for row in visits)
+    assert all(row["kind"] == "visit" for row in visits)
+    budget = next(r for r in market.to_arrow("cooperation").to_pylist() if r["kind"] == "budget")
+    assert (budget["value"], budget["value_currency"]) == (Decimal(10) ** 11, "JPY")
+
+
+def test_tiv_beyond_the_column_scale_is_rounded_half_even() -> None:
+    """A TIV with more decimal places than the column holds is rounded, not refused."""
+    deal = dm.Deal(
+        supplier=dm.Supplier(TUR),
+        recipient=dm.Recipient(KGZ),
+        platform=TB2,
+        status=dm.DealStatus.ORDERED,
+        ordered=dm.PartialDate(2021),
+        tiv=dm.Tiv(order="1.00000000000050"),
+        sources=[NEWS],
+    )
+    row = _row(dm.Market.of(deal).to_arrow("deals"), 0)
+    assert row["tiv_order"] == Decimal("1.000000000000")
+    assert row["tiv_delivered"] is None
+
+
 def test_filters_are_validated_like_the_queries() -> None:
     """An unknown table, an unknown filter or a filter on a table that takes none is refused."""
     with pytest.raises(dm.ValidationError, match="is not a table"):

@@ -54,13 +54,14 @@ from dronemarket.platforms import Platform
 from dronemarket.production import LicensedProduction, ProductionStatus
 
 if TYPE_CHECKING:
-    import networkx as nx
-    import polars as pl
-    import pyarrow as pa
-
     from dronemarket.market._results import Concentration, Edge, Shares, YearTally
 
 __all__ = ["Market"]
+
+if TYPE_CHECKING:  # the optional dependencies of the tables block at the end of Market
+    import networkx as nx
+    import polars as pl
+    import pyarrow as pa
 
 
 _SUGGEST_AMONG = 10_000  # ids an error message searches for close matches (bounded time)
