@@ -115,6 +115,7 @@ def test_a_missing_networkx_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
         MARKET.to_networkx()
 
 
+@pytest.mark.slow  # draws whole markets
 @settings(max_examples=30)
 @given(dms.markets(max_deals=8))
 def test_the_graph_agrees_with_the_network(market: dm.Market) -> None:

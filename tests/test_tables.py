@@ -280,6 +280,7 @@ def _tally(rows: list[dict[str, Any]]) -> tuple[Any, ...]:
     )
 
 
+@pytest.mark.slow  # draws whole markets
 @settings(max_examples=40)
 @given(dms.markets(max_deals=8))
 def test_every_figure_in_the_deals_table_agrees_with_the_analytics(market: dm.Market) -> None:
