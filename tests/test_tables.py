@@ -326,3 +326,13 @@ def test_the_tables_benchmarks_run_and_both_sides_agree() -> None:
     assert ours.num_rows == theirs.num_rows == 300
     assert ours["id"].to_pylist() == theirs["id"].to_pylist()
     assert dict(made["duckdb-first/dronemarket"]) == dict(made["duckdb-first/from-pylist"])
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_frames_of_an_empty_selection_have_every_column(table: str) -> None:
+    """pandas and polars frames of nothing still have every column of the table."""
+    pytest.importorskip("pandas")
+    pytest.importorskip("polars")
+    width = len(COLUMNS[table])  # type: ignore[index]
+    assert dm.Market().to_pandas(table).shape == (0, width)
+    assert dm.Market().to_polars(table).shape == (0, width)
