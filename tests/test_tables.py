@@ -224,6 +224,8 @@ def test_filters_are_validated_like_the_queries() -> None:
     """An unknown table, an unknown filter or a filter on a table that takes none is refused."""
     with pytest.raises(dm.ValidationError, match="is not a table"):
         MARKET.to_arrow("dealz")
+    with pytest.raises(dm.ValidationError, match="is not a table"):
+        schema(["deals"])  # type: ignore[arg-type]
     with pytest.raises(dm.ValidationError, match="are not filters"):
         MARKET.to_arrow("deals", colour="red")
     with pytest.raises(dm.NotFoundError):

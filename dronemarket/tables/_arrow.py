@@ -67,15 +67,19 @@ def _field(pa: Any, column: Column) -> Any:  # noqa: ANN401 - pyarrow is untyped
     return pa.field(column.name, _type(pa, column.kind), metadata=metadata)
 
 
-@functools.cache
 def schema(table: TableName) -> pa.Schema:
     """Return the fixed Arrow schema of `table` (one of :data:`TABLES`).
 
     Each field carries its meaning in its metadata (``description``), and a
     physical value its unit (``unit``).
     """
+    return _schema(_table_name(table))
+
+
+@functools.cache
+def _schema(table: TableName) -> pa.Schema:
     pa = require("pyarrow")
-    return pa.schema([_field(pa, column) for column in COLUMNS[_table_name(table)]])
+    return pa.schema([_field(pa, column) for column in COLUMNS[table]])
 
 
 def _table_name(table: object) -> TableName:
