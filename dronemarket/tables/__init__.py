@@ -9,7 +9,7 @@ and the like call them.
 >>> import dronemarket as dm
 >>> deals = dm.catalog.market().to_arrow("deals", recipient="KGZ")
 >>> deals.num_rows, str(deals.schema.field("units_central").type)
-(1, 'int64')
+(2, 'int64')
 
 The tables (:data:`TABLES`) are ``"deals"``, ``"deliveries"`` (one row per
 delivery), ``"production"``, ``"cooperation"``, ``"sanctions"`` and
