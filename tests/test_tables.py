@@ -307,6 +307,26 @@ def test_every_figure_in_the_deals_table_agrees_with_the_analytics(market: dm.Ma
         assert len(known) == item.tally.counted
 
 
+@pytest.mark.slow  # draws whole markets
+@settings(max_examples=30)
+@given(dms.markets(max_deals=8))
+def test_every_figure_in_the_deliveries_table_agrees_with_the_timeline(market: dm.Market) -> None:
+    """Dated deliveries, added up by year from the table, are the timeline's delivered tallies."""
+    rows = market.to_arrow("deliveries").to_pylist()
+    by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        if not row["span"] and row["date"] is not None:
+            by_year[row["first_year"]].append(
+                {name.replace("count_", "units_"): value for name, value in row.items()}
+            )
+    timeline = market.timeline(status=_ALL_STATUSES)
+    delivered = {year.year: year.delivered for year in timeline if year.delivered.records}
+    assert set(delivered) == set(by_year)
+    for year, tally in delivered.items():
+        expected = (tally.low, tally.central, tally.high, tally.counted, tally.estimated)
+        assert _tally(by_year[year]) == (*expected, tally.unknown)
+
+
 @pytest.mark.slow
 def test_the_tables_benchmarks_run_and_both_sides_agree() -> None:
     """Each tables benchmark runs once on a small market; both routes hold the same deals."""
