@@ -192,7 +192,8 @@ def reference_codec(kind: type) -> Codec:
 
     def structure_(value: Any, ctx: Any) -> Any:
         if type(value) is not str:
-            raise invalid_here(expected_message(f"the {by} of a {noun} in {table}", value))
+            article = "an" if noun[0] in "aeiou" else "a"
+            raise invalid_here(expected_message(f"the {by} of {article} {noun} in {table}", value))
         return ctx.resolve(kind, value)
 
     def unstructure_(value: Any, ctx: Any) -> Any:
