@@ -63,11 +63,18 @@ def differing(first: object, second: object, prefix: str = "", depth: int = 0) -
             continue
         name = attribute.alias or attribute.name
         path = f"{prefix}.{name}" if prefix else name
-        if depth < _DEPTH and type(mine) is type(theirs) and attrs.has(type(mine)):
+        if depth < _DEPTH and type(mine) is type(theirs) and _composite(type(mine)):
             found.extend(differing(mine, theirs, path, depth + 1) or [path])
         else:
             found.append(path)
     return found or [prefix or "the value"]
+
+
+def _composite(kind: type) -> bool:
+    """Say whether `kind` is a record of several fields, worth naming which differ."""
+    if kind is Specs:
+        return True
+    return attrs.has(kind) and sum(a.eq and a.init for a in attrs.fields(kind)) > 1
 
 
 def _keys(item: Platform | Organization) -> set[str]:
