@@ -15,8 +15,7 @@ from dronemarket import strategies as dms
 from dronemarket.serialization._known import differing
 
 CATALOG = dm.catalog.market()
-KGZ_DEAL = CATALOG.record("tur-kgz-bayraktar-tb2-2021")
-assert isinstance(KGZ_DEAL, dm.Deal)
+(KGZ_DEAL,) = [deal for deal in CATALOG.deals if deal.id == "tur-kgz-bayraktar-tb2-2021"]
 
 
 def _json(data: object) -> Any:
@@ -316,6 +315,7 @@ def test_a_document_definition_that_differs_from_the_known_one_is_an_error() -> 
 def test_differing_names_nested_fields() -> None:
     """`differing` names the fields that differ, nested one or two levels deep."""
     tb2 = CATALOG.platform("Bayraktar TB2")
+    assert tb2.manufacturer is not None
     maker = attrs.evolve(tb2.manufacturer, aliases=frozenset())
     changed = attrs.evolve(tb2, manufacturer=maker, specs=dm.Specs())
     specs = [f"specs.{name}" for name in tb2.specs.stored()]
