@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 import threading
+import types
 import typing
 from collections import abc
 from collections.abc import Callable, Iterable, Mapping
@@ -184,6 +185,20 @@ def make_converter() -> cattrs.Converter:
     party_structure, party_unstructure = entry_hooks(builder, Party)
     converter.register_structure_hook(Party, party_structure)
     converter.register_unstructure_hook(Party, party_unstructure)
+
+    def is_union(kind: Any) -> bool:  # Party | None, Delivery | DeliverySpan: dronemarket's own
+        if typing.get_origin(kind) not in {typing.Union, types.UnionType}:
+            return False
+        try:
+            builder.codec(kind)
+        except TypeError:
+            return False
+        return True
+
+    converter.register_structure_hook_factory(is_union, lambda kind: entry_hooks(builder, kind)[0])
+    converter.register_unstructure_hook_factory(
+        is_union, lambda kind: entry_hooks(builder, kind)[1]
+    )
     for kind in (str, bool, int, float, Decimal):
         structure_hook, unstructure_hook = entry_hooks(builder, kind)
         converter.register_structure_hook(kind, structure_hook)
@@ -560,10 +575,30 @@ def load_market(
 # JSON Schema.
 
 
-def json_schema(cls: type = Market) -> dict[str, Any]:
+def _type_name(kind: Any) -> str:
+    """Return the name of a type or hint: ``Deal``, ``Party``, ``list[Deal]``, ``Party | None``."""
+    args = typing.get_args(kind)
+    origin = typing.get_origin(kind)
+    if origin in {typing.Union, types.UnionType}:
+        rest = [arg for arg in args if arg is not type(None)]
+        if set(rest) == set(typing.get_args(Party)):
+            return "Party" if len(rest) == len(args) else "Party | None"
+        return " | ".join(_type_name(arg) for arg in args)
+    if kind is type(None):
+        return "None"
+    if origin is not None and args:
+        listed = ", ".join("..." if arg is Ellipsis else _type_name(arg) for arg in args)
+        return f"{_type_name(origin)}[{listed}]"
+    name = getattr(kind, "__name__", None)
+    return name if isinstance(name, str) else repr(kind)
+
+
+def json_schema(cls: Any = Market) -> dict[str, Any]:
     """Return a JSON Schema (draft 2020-12) of the plain data of `cls`, generated from its types.
 
-    By default, the schema of the market document. The schema describes the
+    By default, the schema of the market document; `cls` may be any type
+    :func:`structure` takes, a union such as :data:`~dronemarket.Party`
+    included. The schema describes the
     shape (keys, types, string patterns, size limits); the rules checked at
     construction (a payload lighter than the take-off mass, say) are
     :func:`structure`'s to check.
@@ -580,7 +615,7 @@ def json_schema(cls: type = Market) -> dict[str, Any]:
     top = builder.codec(cls).schema(schemas)
     return {
         "$schema": _SCHEMA_DIALECT,
-        "title": f"dronemarket {cls.__name__}",
+        "title": f"dronemarket {_type_name(cls)}",
         **top,
         "$defs": schemas.defs,
     }
