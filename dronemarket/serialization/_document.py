@@ -266,14 +266,17 @@ def document_codec(builder: Builder) -> Codec:
         reading.read_organizations(value.get("organizations", []), organization.structure)
         reading.read_platforms(value.get("platforms", []))
         built: dict[str, Any] = {}
+        complete = True  # whether every record was read, so its citations are known
         for table, codec in records.items():
             try:
                 built[table] = codec.structure(value.get(table, []), reading)
             except Invalid as error:
                 reading.errors.extend(errors_at((table,), error))
+                complete = False
             else:
                 reading.errors.extend(_duplicates(table, built[table]))
-        reading.unused_sources()
+        if complete:
+            reading.unused_sources()
         if reading.errors:
             raise Invalid(sorted(reading.errors, key=lambda error: _rank(order, error[0])))
         platforms = [reading.tables[Platform][name] for name in reading.raw_platforms]
