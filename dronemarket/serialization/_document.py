@@ -205,6 +205,16 @@ class _Reading:
             (_, message), *_ = error.errors
             raise invalid_here(f"{short_repr(key)} is not in {table}; {message}") from None
 
+    def held(self) -> tuple[list[Platform], list[Organization]]:
+        """Return the platforms and organizations read, with the known ones named."""
+        platforms = [self.tables[Platform][name] for name in self.raw_platforms]
+        organizations = list(self.tables[Organization].values())
+        if self.known is not None:  # what the document named from the known market
+            more_platforms, more_organizations = self.known.closure()
+            platforms = list(dict.fromkeys([*platforms, *more_platforms]))
+            organizations = list(dict.fromkeys([*organizations, *more_organizations]))
+        return platforms, organizations
+
     def build_platform(self, name: str) -> None:
         """Structure one named platform, its parents being read already."""
         index, raw = self.raw_platforms[name]
@@ -279,12 +289,7 @@ def document_codec(builder: Builder) -> Codec:
             reading.unused_sources()
         if reading.errors:
             raise Invalid(sorted(reading.errors, key=lambda error: _rank(order, error[0])))
-        platforms = [reading.tables[Platform][name] for name in reading.raw_platforms]
-        organizations = list(reading.tables[Organization].values())
-        if reading.known is not None:  # what the document named from the known market
-            more_platforms, more_organizations = reading.known.closure()
-            platforms = list(dict.fromkeys([*platforms, *more_platforms]))
-            organizations = list(dict.fromkeys([*organizations, *more_organizations]))
+        platforms, organizations = reading.held()
         try:
             return Market(platforms=platforms, organizations=organizations, **built)
         except DroneMarketError as error:
