@@ -9,6 +9,7 @@ import attrs
 import cattrs
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import dronemarket as dm
 from dronemarket import strategies as dms
@@ -348,3 +349,41 @@ def _held(market: dm.Market) -> dict[str, Any]:
     """Return what the deals of `market` refer to, as Market keywords."""
     whole = dm.Market.of(*market.deals)
     return {"platforms": whole.platforms, "organizations": whole.organizations}
+
+
+def test_a_documents_tables_may_list_known_records_by_name() -> None:
+    """A document's platforms and organizations tables may name known ones, for others to use."""
+    new = {"name": "Kestrel", "manufacturer": "Baykar Makina", "variant_of": "Bayraktar TB-2"}
+    document = _document(organizations=["Baykar"], platforms=["tb2", new])
+    market = dm.load_market(document, known=CATALOG)
+    tb2 = CATALOG.platform("TB2")
+    assert [platform.name for platform in market.platforms] == ["Kestrel", "Bayraktar TB2"]
+    assert market.platform("Kestrel").variant_of is tb2
+    with pytest.raises(dm.StructureError) as caught:
+        dm.load_market(_document(platforms=["TB2", "Bayraktr"]), known=CATALOG)
+    ((path, message),) = caught.value.errors
+    assert path == "platforms[1]"
+    assert "did you mean" in message
+    with pytest.raises(dm.StructureError, match=r"platforms\[0\]: expected an object"):
+        dm.load_market(_document(platforms=["TB2"]))
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=10,
+)
+
+
+@settings(max_examples=60)
+@given(value=JSON, key=st.sampled_from(["platform", "supplier", "recipient", "sources", "x"]))
+def test_any_value_anywhere_is_a_structure_error_with_known(value: object, key: str) -> None:
+    """With known=, any JSON value in place of a field is loaded or rejected, never raised."""
+    result = dm.load_records([_own_deal(**{key: value})], dm.Deal, known=CATALOG)
+    assert len(result.loaded) + len(result.rejected) == 1
+    with pytest.raises(dm.StructureError):
+        dm.load_market(
+            {"format": "dronemarket.market", "version": 1, "platforms": [value, 3]}, known=CATALOG
+        )

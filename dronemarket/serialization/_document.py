@@ -176,6 +176,9 @@ class _Reading:
             self.errors.append(((table,), expected_message("a list", items)))
             return
         for index, item in enumerate(items):
+            if type(item) is str and self.known is not None:
+                self._known_item(table, index, item)
+                continue
             name = item.get("name") if isinstance(item, dict) else None
             if type(name) is not str:
                 yield index, item, None
@@ -183,6 +186,16 @@ class _Reading:
                 self.errors.append(((table, index, "name"), f"{short_repr(name)} is named twice"))
             else:
                 yield index, item, name
+
+    def _known_item(self, table: str, index: int, name: str) -> None:
+        """Hold the known platform or organization a table gives by name (or alias)."""
+        kind = Platform if table == "platforms" else Organization
+        try:
+            made = self.known.resolve(kind, name)  # type: ignore[union-attr]
+        except Invalid as error:
+            self.errors.extend(errors_at((table, index), error))
+        else:
+            self.tables[kind].setdefault(made.name, made)
 
     def resolve(self, kind: type, key: str) -> Any:
         found = self.tables[kind].get(key)
