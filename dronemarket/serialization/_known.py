@@ -138,10 +138,10 @@ class Known:
                 message = f"{short_repr(text)} is the title of {len(titled)} sources; give an id: "
                 raise invalid_here(message + ids)
             if not titled:
-                shown = {ident: ident for ident in by_id} if len(by_id) <= _SUGGEST_AMONG else {}
-                shown.update(
-                    {key: found[0][1].title for key, found in by_title.items() if len(found) == 1}
-                )
+                shown: dict[str, str] = {}
+                if len(by_id) <= _SUGGEST_AMONG:
+                    shown = {name_key(ident): ident for ident in by_id}
+                    shown.update({key: titled[0][1].title for key, titled in by_title.items()})
                 error = not_found("source", text, shown, "the known market")
                 raise invalid_here(str(error))
             found = titled[0][1]
