@@ -177,7 +177,7 @@ class _Reading:
             return
         for index, item in enumerate(items):
             if type(item) is str and self.known is not None:
-                self._known_item(table, index, item)
+                self._known_item(self.known, table, index, item)
                 continue
             name = item.get("name") if isinstance(item, dict) else None
             if type(name) is not str:
@@ -187,11 +187,11 @@ class _Reading:
             else:
                 yield index, item, name
 
-    def _known_item(self, table: str, index: int, name: str) -> None:
+    def _known_item(self, known: Known, table: str, index: int, name: str) -> None:
         """Hold the known platform or organization a table gives by name (or alias)."""
         kind = Platform if table == "platforms" else Organization
         try:
-            made = self.known.resolve(kind, name)  # type: ignore[union-attr]
+            made = known.resolve(kind, name)
         except Invalid as error:
             self.errors.extend(errors_at((table, index), error))
         else:
