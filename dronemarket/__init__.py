@@ -80,6 +80,7 @@ if TYPE_CHECKING:
     Rejected = _serialization.Rejected
     json_schema = _serialization.json_schema
     load_records = _serialization.load_records
+    load_market = _serialization.load_market
     make_converter = _serialization.make_converter
     structure = _serialization.structure
     unstructure = _serialization.unstructure
@@ -101,6 +102,7 @@ _LAZY: dict[str, str] = {
     "json_schema": "dronemarket.serialization",
     "LicensedProduction": "dronemarket.production",
     "load_records": "dronemarket.serialization",
+    "load_market": "dronemarket.serialization",
     "LoadResult": "dronemarket.serialization",
     "make_converter": "dronemarket.serialization",
     "Market": "dronemarket.market",
@@ -206,6 +208,7 @@ __all__ = [
     "catalog",
     "classify",
     "json_schema",
+    "load_market",
     "load_records",
     "make_converter",
     "regions",

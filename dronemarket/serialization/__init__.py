@@ -29,14 +29,16 @@ the "Loading and saving data" page of the documentation.
 The package is split as cattrs splits its own: ``_paths`` (errors and their
 paths), ``_limits`` (size limits), ``_codecs`` (leaf types), ``_shapes``
 (dronemarket's own wire shapes), ``_generate`` (generated per-class
-functions), ``_walk`` (the type walk), ``_document`` (the market document)
-and ``_converter`` (the public entry points).
+functions), ``_walk`` (the type walk), ``_document`` (the market document),
+``_known`` (loading with ``known=``) and ``_converter`` (the public entry
+points).
 """
 
 from dronemarket.serialization._converter import (
     LoadResult,
     Rejected,
     json_schema,
+    load_market,
     load_records,
     make_converter,
     structure,
@@ -62,6 +64,7 @@ __all__ = [
     "LoadResult",
     "Rejected",
     "json_schema",
+    "load_market",
     "load_records",
     "make_converter",
     "structure",

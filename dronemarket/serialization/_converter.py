@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 import threading
+import types
 import typing
 from collections import abc
 from collections.abc import Callable, Iterable, Mapping
@@ -23,7 +24,7 @@ from dronemarket.classification import Classification, Evidence, Verdict
 from dronemarket.cooperation import Cooperation
 from dronemarket.dates import PartialDate
 from dronemarket.deals import Count, Deal, Delivery, DeliverySpan, Money, Tiv
-from dronemarket.errors import DroneMarketError, StructureError
+from dronemarket.errors import DroneMarketError, StructureError, ValidationError
 from dronemarket.market import Market
 from dronemarket.parties import (
     ArmedGroup,
@@ -41,6 +42,7 @@ from dronemarket.platforms import Figure, Platform, Reported, Specs
 from dronemarket.production import LicensedProduction
 from dronemarket.serialization._codecs import QuantityText, Schemas, is_annotated
 from dronemarket.serialization._document import document_codec
+from dronemarket.serialization._known import Known, known_builder
 from dronemarket.serialization._limits import limit_errors, within_limits
 from dronemarket.serialization._paths import (
     Invalid,
@@ -129,6 +131,18 @@ class _Converter(cattrs.Converter):
         super().__init__(forbid_extra_keys=True, detailed_validation=True)
         self.dronemarket_builder = builder
         self.composing = False  # set once dronemarket's own hooks are registered
+        # The builder of loading with known=, made on first use, for the hooks registered then.
+        self.dronemarket_known: dict[object, Builder] = {}
+
+    def known_builder(self) -> Builder:
+        """Return the builder that reads names where objects are expected (``known=``)."""
+        base = self.dronemarket_builder
+        key = (tuple(base.user_structure.items()), tuple(base.user_unstructure.items()))
+        made = self.dronemarket_known.get(key)
+        if made is None:
+            self.dronemarket_known.clear()
+            made = self.dronemarket_known[key] = known_builder(base)
+        return made
 
     def register_structure_hook(self, cl: Any, func: Any = None) -> Any:
         """Register a structure hook, as cattrs does; a leaf type's is used inside records too."""
@@ -171,6 +185,20 @@ def make_converter() -> cattrs.Converter:
     party_structure, party_unstructure = entry_hooks(builder, Party)
     converter.register_structure_hook(Party, party_structure)
     converter.register_unstructure_hook(Party, party_unstructure)
+
+    def is_union(kind: Any) -> bool:  # Party | None, Delivery | DeliverySpan: dronemarket's own
+        if typing.get_origin(kind) not in {typing.Union, types.UnionType}:
+            return False
+        try:
+            builder.codec(kind)
+        except TypeError:
+            return False
+        return True
+
+    converter.register_structure_hook_factory(is_union, lambda kind: entry_hooks(builder, kind)[0])
+    converter.register_unstructure_hook_factory(
+        is_union, lambda kind: entry_hooks(builder, kind)[1]
+    )
     for kind in (str, bool, int, float, Decimal):
         structure_hook, unstructure_hook = entry_hooks(builder, kind)
         converter.register_structure_hook(kind, structure_hook)
@@ -245,21 +273,46 @@ def unstructure(value: object, *, converter: cattrs.Converter | None = None) -> 
 
 
 @overload
-def structure(data: object, cls: type[T], *, converter: cattrs.Converter | None = None) -> T: ...
+def structure(
+    data: object,
+    cls: type[T],
+    *,
+    converter: cattrs.Converter | None = None,
+    known: Market | None = None,
+) -> T: ...
 @overload
-def structure(data: object, cls: Any, *, converter: cattrs.Converter | None = None) -> Any: ...
-def structure(data: object, cls: Any, *, converter: cattrs.Converter | None = None) -> Any:
+def structure(
+    data: object,
+    cls: Any,
+    *,
+    converter: cattrs.Converter | None = None,
+    known: Market | None = None,
+) -> Any: ...
+def structure(
+    data: object,
+    cls: Any,
+    *,
+    converter: cattrs.Converter | None = None,
+    known: Market | None = None,
+) -> Any:
     """Return `data` (as :func:`unstructure` gives it) as an instance of `cls`.
 
     Raises :class:`~dronemarket.StructureError` listing every problem with
     its path. `cls` is any public type, or a container of them such as
-    ``list[dm.Deal]``.
+    ``list[dm.Deal]``. With `known`, a platform or organization may be
+    given by its name or alias, and a source by its id or title, when
+    `known` holds it (see :func:`load_records`).
 
     >>> import dronemarket as dm
     >>> structure({"amount": "69000000", "currency": "USD"}, dm.Money)
     Money(amount=Decimal('69000000'), currency='USD', estimate=False)
     """
     use = converter or default_converter()
+    if known is not None:
+        context = known_context(known, use, "structure")
+        made = structure_known(data, cls, context, use)
+        context.commit()
+        return made
     if cls not in PUBLIC_TYPES and not within_limits(data):  # their hooks check the limits
         raise structure_error(limit_errors(data))
     try:
@@ -270,6 +323,36 @@ def structure(data: object, cls: Any, *, converter: cattrs.Converter | None = No
         raise
     except Exception as error:  # noqa: BLE001 - every other error is reported at its path
         raise StructureError(_prefixed("", error, data)) from None
+
+
+def known_context(known: object, converter: cattrs.Converter, caller: str) -> Known:
+    """Return the context of loading against `known`, checking the arguments."""
+    if not isinstance(known, Market):
+        raise ValidationError(caller, "known", known, "is not a Market")
+    if not isinstance(converter, _Converter):
+        rule = "cannot load with known= (make it with dronemarket.make_converter)"
+        raise ValidationError(caller, "converter", converter, rule)
+    return Known(known, converter.dronemarket_builder)
+
+
+def structure_known(data: object, cls: Any, context: Known, converter: cattrs.Converter) -> Any:
+    """Structure `data` as `cls` with `context` resolving names; StructureError on any problem.
+
+    What the record gave stays pending in `context` until the caller commits it.
+    """
+    if not within_limits(data):
+        raise structure_error(limit_errors(data))
+    use = typing.cast("_Converter", converter)
+    builder = use.dronemarket_builder if cls is Market else use.known_builder()
+    codec = builder.codec(cls)
+    try:
+        return codec.structure(data, context)
+    except Invalid as error:
+        context.discard()
+        raise structure_error(error.errors) from None
+    except Exception as error:  # noqa: BLE001 - not dronemarket's: reported, never raised
+        context.discard()
+        raise StructureError([("", unexpected_message(data, error))]) from None
 
 
 def _prefixed(prefix: str, error: Exception, value: object) -> list[tuple[str, str]]:
@@ -423,7 +506,11 @@ class LoadResult(Generic[T]):
 
 
 def load_records(
-    items: Iterable[object], cls: type[T], *, converter: cattrs.Converter | None = None
+    items: Iterable[object],
+    cls: type[T],
+    *,
+    converter: cattrs.Converter | None = None,
+    known: Market | None = None,
 ) -> LoadResult[T]:
     """Structure each record of `items` as `cls`, keeping the valid ones and the errors of the rest.
 
@@ -437,28 +524,81 @@ def load_records(
     >>> [(r.index, r.errors) for r in result.rejected]
     [(1, (('', "'2022-13' is not a valid date (month 13 is outside 1..12)"),)),
      (2, (('', "expected a date such as '2022', '2022-05' or '2022-05-17', got 7"),))]
+
+    With `known` (a :class:`~dronemarket.Market`), a platform or an
+    organization may be given by its name or alias, and a source by its id
+    (as the known market's document writes it) or its title, wherever the
+    object is expected; a name also finds what an earlier record of `items`
+    gave in full. An object given in full under a name the known market (or
+    an earlier record) holds must equal that one: otherwise the record is
+    rejected with the fields that differ. An unknown name is rejected with
+    its path and the closest names.
     """
     use = converter or default_converter()
     if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
         raise StructureError([("", expected_message("a list of records", items))])
+    context = None if known is None else known_context(known, use, "load_records")
     loaded: list[T] = []
     rejected: list[Rejected] = []
     for index, item in enumerate(items):
         try:
-            loaded.append(structure(item, cls, converter=use))
+            if context is None:
+                loaded.append(structure(item, cls, converter=use))
+            else:
+                loaded.append(structure_known(item, cls, context, use))
+                context.commit()
         except StructureError as error:
             rejected.append(Rejected(index, item, error.errors))
     return LoadResult(tuple(loaded), tuple(rejected))
+
+
+def load_market(
+    data: object, *, known: Market | None = None, converter: cattrs.Converter | None = None
+) -> Market:
+    """Return the market document `data` (as :func:`unstructure` writes it) as a Market.
+
+    The same as ``structure(data, Market)``, with `known`: a reference the
+    document's own tables do not hold (a platform or organization by name
+    or alias, a source by id or title) is looked up in `known`, and the
+    market returned holds what it found there (with the manufacturers and
+    lineage those refer to). A platform or organization the document
+    defines under a name `known` holds must equal the known one.
+
+    >>> import dronemarket as dm
+    >>> load_market({"format": "dronemarket.market", "version": 1})
+    Market(0 platforms, 0 organizations, 0 deals, 0 production, 0 sanctions, 0 cooperation)
+    """
+    return structure(data, Market, converter=converter, known=known)
 
 
 # ----------------------------------------------------------------------------
 # JSON Schema.
 
 
-def json_schema(cls: type = Market) -> dict[str, Any]:
+def _type_name(kind: Any) -> str:
+    """Return the name of a type or hint: ``Deal``, ``Party``, ``list[Deal]``, ``Party | None``."""
+    args = typing.get_args(kind)
+    origin = typing.get_origin(kind)
+    if origin in {typing.Union, types.UnionType}:
+        rest = [arg for arg in args if arg is not type(None)]
+        if set(rest) == set(typing.get_args(Party)):
+            return "Party" if len(rest) == len(args) else "Party | None"
+        return " | ".join(_type_name(arg) for arg in args)
+    if kind is type(None):
+        return "None"
+    if origin is not None and args:
+        listed = ", ".join("..." if arg is Ellipsis else _type_name(arg) for arg in args)
+        return f"{_type_name(origin)}[{listed}]"
+    name = getattr(kind, "__name__", None)
+    return name if isinstance(name, str) else repr(kind)
+
+
+def json_schema(cls: Any = Market) -> dict[str, Any]:
     """Return a JSON Schema (draft 2020-12) of the plain data of `cls`, generated from its types.
 
-    By default, the schema of the market document. The schema describes the
+    By default, the schema of the market document; `cls` may be any type
+    :func:`structure` takes, a union such as :data:`~dronemarket.Party`
+    included. The schema describes the
     shape (keys, types, string patterns, size limits); the rules checked at
     construction (a payload lighter than the take-off mass, say) are
     :func:`structure`'s to check.
@@ -475,7 +615,7 @@ def json_schema(cls: type = Market) -> dict[str, Any]:
     top = builder.codec(cls).schema(schemas)
     return {
         "$schema": _SCHEMA_DIALECT,
-        "title": f"dronemarket {cls.__name__}",
+        "title": f"dronemarket {_type_name(cls)}",
         **top,
         "$defs": schemas.defs,
     }

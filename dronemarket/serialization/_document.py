@@ -20,6 +20,7 @@ from dronemarket.parties import (
 from dronemarket.platforms import Platform
 from dronemarket.serialization._codecs import Codec, Schemas, Structurer, summary
 from dronemarket.serialization._generate import unknown_keys
+from dronemarket.serialization._known import Known
 from dronemarket.serialization._limits import LINEAGE_KEYS, MAX_LENGTH
 from dronemarket.serialization._paths import (
     Errors,
@@ -70,8 +71,9 @@ class _Writing:
 class _Reading:
     """What structuring a market document needs: its sources, organizations and platforms."""
 
-    def __init__(self, platform: Structurer) -> None:
+    def __init__(self, platform: Structurer, known: Known | None = None) -> None:
         self.structure_platform = platform
+        self.known = known  # the market names fall back to, when given
         self.tables: dict[type, dict[str, Any]] = {Source: {}, Organization: {}, Platform: {}}
         self.failed: dict[type, dict[str, str]] = {Source: {}, Organization: {}, Platform: {}}
         self.raw_platforms: dict[str, tuple[int, Any]] = {}
@@ -115,6 +117,14 @@ class _Reading:
                     self.failed[Organization][name] = f"organizations[{index}]"
             else:
                 seen[made.name] = made
+                self._clash(Organization, made, ("organizations", index))
+
+    def _clash(self, kind: type, made: Any, path: Path) -> None:
+        """Report a definition that differs from the known one under the same name."""
+        if self.known is not None:
+            message = self.known.clash(kind, made, known_only=True)
+            if message is not None:
+                self.errors.append((path, message))
 
     def read_platforms(self, items: object) -> None:
         """Structure the document's platforms, each once, parents before variants.
@@ -166,6 +176,9 @@ class _Reading:
             self.errors.append(((table,), expected_message("a list", items)))
             return
         for index, item in enumerate(items):
+            if type(item) is str and self.known is not None:
+                self._known_item(self.known, table, index, item)
+                continue
             name = item.get("name") if isinstance(item, dict) else None
             if type(name) is not str:
                 yield index, item, None
@@ -173,6 +186,16 @@ class _Reading:
                 self.errors.append(((table, index, "name"), f"{short_repr(name)} is named twice"))
             else:
                 yield index, item, name
+
+    def _known_item(self, known: Known, table: str, index: int, name: str) -> None:
+        """Hold the known platform or organization a table gives by name (or alias)."""
+        kind = Platform if table == "platforms" else Organization
+        try:
+            made = known.resolve(kind, name)
+        except Invalid as error:
+            self.errors.extend(errors_at((table, index), error))
+        else:
+            self.tables[kind].setdefault(made.name, made)
 
     def resolve(self, kind: type, key: str) -> Any:
         found = self.tables[kind].get(key)
@@ -187,7 +210,23 @@ class _Reading:
             # Parents are read first: one not read yet is a descendant of its own.
             raise invalid_here(f"names {short_repr(key)}, which descends from itself")
         table = {Source: "sources", Organization: "organizations", Platform: "platforms"}[kind]
-        raise invalid_here(f"{short_repr(key)} is not in {table}")
+        if self.known is None:
+            raise invalid_here(f"{short_repr(key)} is not in {table}")
+        try:
+            return self.known.resolve(kind, key)
+        except Invalid as error:
+            (_, message), *_ = error.errors
+            raise invalid_here(f"{short_repr(key)} is not in {table}; {message}") from None
+
+    def held(self) -> tuple[list[Platform], list[Organization]]:
+        """Return the platforms and organizations read, with the known ones named."""
+        platforms = [self.tables[Platform][name] for name in self.raw_platforms]
+        organizations = list(self.tables[Organization].values())
+        if self.known is not None:  # what the document named from the known market
+            more_platforms, more_organizations = self.known.closure()
+            platforms = list(dict.fromkeys([*platforms, *more_platforms]))
+            organizations = list(dict.fromkeys([*organizations, *more_organizations]))
+        return platforms, organizations
 
     def build_platform(self, name: str) -> None:
         """Structure one named platform, its parents being read already."""
@@ -199,6 +238,7 @@ class _Reading:
             self.failed[Platform][name] = f"platforms[{index}]"
             return
         self.tables[Platform][name] = made
+        self._clash(Platform, made, ("platforms", index))
 
 
 _DEFINED: Final = ("format", "version", "sources", "organizations", "platforms")
@@ -244,28 +284,27 @@ def document_codec(builder: Builder) -> Codec:
 
     def structure_(value: Any, ctx: Any) -> Any:
         _check_header(value, keys, listed)
-        reading = _Reading(platform.structure)
+        reading = _Reading(platform.structure, ctx if isinstance(ctx, Known) else None)
         reading.read_sources(value.get("sources", {}), source.structure)
         reading.read_organizations(value.get("organizations", []), organization.structure)
         reading.read_platforms(value.get("platforms", []))
         built: dict[str, Any] = {}
+        complete = True  # whether every record was read, so its citations are known
         for table, codec in records.items():
             try:
                 built[table] = codec.structure(value.get(table, []), reading)
             except Invalid as error:
                 reading.errors.extend(errors_at((table,), error))
+                complete = False
             else:
                 reading.errors.extend(_duplicates(table, built[table]))
-        reading.unused_sources()
+        if complete:
+            reading.unused_sources()
         if reading.errors:
             raise Invalid(sorted(reading.errors, key=lambda error: _rank(order, error[0])))
-        platforms = [reading.tables[Platform][name] for name in reading.raw_platforms]
+        platforms, organizations = reading.held()
         try:
-            return Market(
-                platforms=platforms,
-                organizations=reading.tables[Organization].values(),
-                **built,
-            )
+            return Market(platforms=platforms, organizations=organizations, **built)
         except DroneMarketError as error:
             raise from_validation(error, keys) from None
 

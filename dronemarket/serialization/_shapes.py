@@ -6,13 +6,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
-from dronemarket.deals import Count
+from dronemarket.deals import Condition, Count, Deal
 from dronemarket.errors import DroneMarketError, ValidationError
-from dronemarket.parties import (
-    Organization,
-)
+from dronemarket.parties import Organization, Recipient, Supplier
 from dronemarket.platforms import SPEC_FIELDS, Figure, Platform, Reported, Specs
 from dronemarket.sources import Source
 from dronemarket.units import Dimension
@@ -192,7 +190,8 @@ def reference_codec(kind: type) -> Codec:
 
     def structure_(value: Any, ctx: Any) -> Any:
         if type(value) is not str:
-            raise invalid_here(expected_message(f"the {by} of a {noun} in {table}", value))
+            article = "an" if noun[0] in "aeiou" else "a"
+            raise invalid_here(expected_message(f"the {by} of {article} {noun} in {table}", value))
         return ctx.resolve(kind, value)
 
     def unstructure_(value: Any, ctx: Any) -> Any:
@@ -352,3 +351,55 @@ def lineage_codec(inner: Codec) -> Codec:  # noqa: C901 - two explicit-stack wal
         return lineage.written[id(value)]
 
     return Codec(structure_, unstructure_, inner.schema)
+
+
+# -- documents written before a field was renamed --
+
+_RENAMED: Final[dict[type, tuple[str, str]]] = {
+    Supplier: ("country", "party"),
+    Recipient: ("country", "party"),
+}
+"""Keys renamed since documents were first written: ``{class: (old key, new key)}``."""
+
+
+def migrated_codec(kind: type, inner: Codec) -> Codec:
+    """Return `inner` also reading the keys older documents used; it always writes the new ones.
+
+    A supplier's or recipient's ``country`` (before parties other than
+    countries) is read as ``party``; a deal's ``second_hand`` (before
+    :class:`~dronemarket.Condition`) as its condition: ``true`` is
+    ``"second hand"``, ``false`` says nothing. An error in an old key is
+    reported at that key.
+    """
+    s = inner.structure
+    old, new = _RENAMED.get(kind, ("second_hand", "condition"))
+
+    def structure_(value: Any, ctx: Any) -> Any:
+        if type(value) is not dict or old not in value:
+            return s(value, ctx)
+        if new in value:
+            raise Invalid([((old,), f"is the old name of {new}: give {new} only")])
+        given = {key: item for key, item in value.items() if key != old}
+        if kind is Deal:
+            flag = value[old]
+            if type(flag) is not bool:
+                raise Invalid([((old,), expected_message("true or false", flag))])
+            if flag:
+                given[new] = Condition.SECOND_HAND.value
+        else:
+            given[new] = value[old]
+        try:
+            return s(given, ctx)
+        except Invalid as error:
+            raise Invalid(
+                [
+                    ((old, *path[1:]) if path[:1] == (new,) else path, message)
+                    for path, message in error.errors
+                ]
+            ) from None
+
+    return Codec(structure_, inner.unstructure, inner.schema)
+
+
+MIGRATED: Final = frozenset({*_RENAMED, Deal})
+"""The classes whose older wire forms :func:`migrated_codec` reads."""

@@ -68,9 +68,11 @@ from dronemarket.serialization._paths import (
     unexpected_message,
 )
 from dronemarket.serialization._shapes import (
+    MIGRATED,
     count_codec,
     figure_codec,
     lineage_codec,
+    migrated_codec,
     reference_codec,
     reported_codec,
     specs_codec,
@@ -183,7 +185,7 @@ class Builder:
         msg = f"dronemarket cannot structure {kind!r}"
         raise TypeError(msg)
 
-    def _special(self, kind: type) -> Codec | None:  # noqa: PLR0911 - one case per kind
+    def _special(self, kind: type) -> Codec | None:  # noqa: C901, PLR0911 - one case per kind
         if kind is PartialDate:
             return self._leaf(PartialDate, date_codec())
         if kind is Country:
@@ -202,6 +204,8 @@ class Builder:
             return reference_codec(kind)
         if kind is Platform:
             return lineage_codec(self.record(Platform))
+        if kind in MIGRATED:  # reads the keys older documents used
+            return migrated_codec(kind, self.record(kind))
         return None
 
     # -- containers and unions --
