@@ -15,10 +15,11 @@ library's above :mod:`dronemarket.units`, so that every class may use it.
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Final, cast
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 import attrs
 
@@ -51,6 +52,8 @@ __all__ = [
     "shares",
     "shares_html",
 ]
+
+T = TypeVar("T")
 
 ROWS: Final = 5
 """How many deals a market's HTML shows."""
@@ -103,6 +106,24 @@ def _short(kind: str, key: str, parts: Iterable[str]) -> str:
 # --- short reprs ------------------------------------------------------------------
 
 
+def _safe(show: Callable[[T], str]) -> Callable[[T], str]:
+    """Return `show`, answering for an object still being built (a field not set yet).
+
+    A repr is called on half-built objects by debuggers and tracebacks; it
+    must never raise.
+    """
+
+    @functools.wraps(show)
+    def safe(value: T) -> str:
+        try:
+            return show(value)
+        except AttributeError:
+            return f"<{type(value).__name__} (incomplete)>"
+
+    return safe
+
+
+@_safe
 def deal(record: Deal) -> str:
     """Return a deal's short repr: id, parties, platform, count, status and date."""
     quantity = record.quantity
@@ -124,6 +145,7 @@ def deal(record: Deal) -> str:
     )
 
 
+@_safe
 def production(record: LicensedProduction) -> str:
     """Return a production record's short repr: id, platform, licensor, host, status, date."""
     date = (
@@ -144,6 +166,7 @@ def production(record: LicensedProduction) -> str:
     )
 
 
+@_safe
 def cooperation(record: Cooperation) -> str:
     """Return a cooperation record's short repr: id, kind, parties, date and summary."""
     parties = [_party(party) for party in record.parties[:_PARTIES]]
@@ -161,6 +184,7 @@ def cooperation(record: Cooperation) -> str:
     )
 
 
+@_safe
 def platform(record: Platform) -> str:
     """Return a platform's short repr: name, category, manufacturer, lineage."""
     maker = record.manufacturer
@@ -180,11 +204,13 @@ def platform(record: Platform) -> str:
     )
 
 
+@_safe
 def organization(record: Organization) -> str:
     """Return an organization's short repr: name, country and kind."""
     return f"<Organization {_quoted(record.name)}: {record.country.code}, {record.kind.value}>"
 
 
+@_safe
 def sanction(record: Sanction) -> str:
     """Return a sanction's short repr: authority, target, date and programme."""
     return _short(
@@ -198,6 +224,7 @@ def sanction(record: Sanction) -> str:
     )
 
 
+@_safe
 def market(held: Market) -> str:
     """Return a market's one-line summary: how many records of each kind it holds."""
     counts = {
@@ -215,6 +242,7 @@ _SHARES_SHOWN: Final = 3
 """How many shares a Shares' short repr names."""
 
 
+@_safe
 def shares(held: Shares) -> str:
     """Return shares' short repr: what they split, the largest few and the coverage."""
     named = [
