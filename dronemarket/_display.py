@@ -291,7 +291,7 @@ def _field(name: str, value: object, indent: str, limit: int | None) -> list[str
         lines = [f"{indent}  {spec}: {figure!r}" for spec, figure in specs.items()]
         return [f"{indent}{name}: {'Specs' if specs else 'Specs()'}", *lines]
     if name in _LINEAGE or not (_expands(value) or _is_sequence(value)):
-        return [f"{indent}{name}: {value!r}"]
+        return [f"{indent}{name}: {_value(value)}"]
     if _expands(value):
         return [f"{indent}{name}: {type(value).__name__}", *_lines(value, indent + "  ", limit)]
     items = list(value)  # type: ignore[call-overload]
@@ -308,6 +308,13 @@ def _field(name: str, value: object, indent: str, limit: int | None) -> list[str
     if len(shown) < len(items):
         out.append(f"{indent}  ... and {len(items) - len(shown):,} more")
     return out
+
+
+def _value(value: object) -> str:
+    """Return `value`'s repr; a frozenset's items sorted, so the form is the same every run."""
+    if isinstance(value, frozenset) and value:
+        return "frozenset({" + ", ".join(sorted(map(repr, value))) + "})"
+    return repr(value)
 
 
 def _is_sequence(value: object) -> bool:
