@@ -190,6 +190,12 @@ def test_describe_a_market_lists_each_collection(catalog: dm.Market) -> None:
     assert f"  deals: {len(catalog.deals)}\n    - {catalog.deals[0]!r}\n" in text
 
 
+def test_describe_sorts_sets_so_the_form_is_stable() -> None:
+    """A frozenset field is shown with its items sorted, the same in every run."""
+    org = dm.Organization("X", country=TUR, kind=dm.OrgKind.MANUFACTURER, aliases={"b", "c", "a"})
+    assert "  aliases: frozenset({'a', 'b', 'c'})" in dm.describe(org)
+
+
 def test_describe_a_plain_value_is_its_repr() -> None:
     """Values with their own complete repr (a country, a date, a count) describe as it."""
     assert dm.describe(TUR) == "Country('TUR')"
