@@ -449,7 +449,10 @@ def deal_html(record: Deal) -> str:
 
 
 def platform_html(record: Platform) -> str:
-    """Return a platform as HTML: what it is, then every reported value of every spec and source."""
+    """Return a platform as HTML: what it is, then every reported value of every spec and source.
+
+    The preferred value of each spec (the first reported) is in bold.
+    """
     maker = record.manufacturer
     parent = record.variant_of or record.derived_from
     rows = [
@@ -471,7 +474,8 @@ def platform_html(record: Platform) -> str:
             source = _source(report.source) if report.source is not None else "—"
             label = _e(from_table.get(name, name)) + disputed if position == 0 else ""
             note = _e(report.note) if report.note else ""
-            specs.append([label, _e(text), source, note])
+            shown = f"<strong>{_e(text)}</strong>" if position == 0 else _e(text)
+            specs.append([label, shown, source, note])
     table = (
         _table(["spec", "value", "source", "note"], specs) if specs else "<p>No spec reported.</p>"
     )
@@ -536,10 +540,10 @@ def shares_html(held: Shares) -> str:
     body = [
         [
             _e(item.name),
-            _percent(item.share),
+            _percent(item.share) if item.tally.counted else "unknown",
             _e(item.tally.low),
             _e(item.tally.central),
-            _or_dash(item.tally.high),
+            _e(item.tally.high) if item.tally.high is not None else "unbounded",
             _e(f"{item.tally.counted} of {item.tally.records}"),
             _percent(coverage(item.tally)),
         ]

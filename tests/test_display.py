@@ -282,6 +282,7 @@ def test_platform_html_shows_every_reported_value_and_its_source(catalog: dm.Mar
         assert report.source is not None
         assert html.escape(report.source.publisher) in specs_table
     assert "maximum take-off mass (disputed)" in text
+    assert "<strong>650 kg</strong>" in text  # the preferred value
 
 
 def test_platform_html_without_specs_says_so() -> None:
@@ -297,6 +298,8 @@ def test_shares_html_shows_figures_and_coverage(catalog: dm.Market) -> None:
     total = shares.total
     assert f"{total.counted:,} of {total.records:,} records counted" in text
     assert "<th>coverage</th>" in text
+    assert "<td>unbounded</td>" in text  # "dozens" sets no upper bound
+    assert "<td>ARE</td><td>unknown</td>" in text  # no record counted: no share
 
 
 def test_coverage_uses_the_tally_attribute_when_it_has_one() -> None:
