@@ -60,6 +60,7 @@ from dronemarket.units import Dimension, Quantity
 if TYPE_CHECKING:
     from dronemarket import catalog, regions, tables
     from dronemarket import serialization as _serialization
+    from dronemarket._display import describe
     from dronemarket.classification import (
         Classification,
         DodGroup,
@@ -96,6 +97,7 @@ _LAZY: dict[str, str] = {
     "Concentration": "dronemarket.market",
     "Cooperation": "dronemarket.cooperation",
     "CooperationKind": "dronemarket.cooperation",
+    "describe": "dronemarket._display",
     "DodGroup": "dronemarket.classification",
     "Edge": "dronemarket.market",
     "Evidence": "dronemarket.classification",
@@ -207,6 +209,7 @@ __all__ = [
     "__version__",
     "catalog",
     "classify",
+    "describe",
     "json_schema",
     "load_market",
     "load_records",
