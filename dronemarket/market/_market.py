@@ -550,6 +550,7 @@ class Market:
         from dronemarket.tables import to_networkx  # noqa: PLC0415 - a genuine cycle
 
         return to_networkx(self, **filters)
+
     # --- display -----------------------------------------------------------------
 
     def _repr_html_(self) -> str:
