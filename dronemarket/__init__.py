@@ -23,6 +23,7 @@ from dronemarket.dates import PartialDate
 from dronemarket.deals import Condition, Count, Deal, DealStatus, Delivery, DeliverySpan, Money, Tiv
 from dronemarket.errors import (
     DroneMarketError,
+    MissingExtraError,
     NotFoundError,
     StructureError,
     UnitError,
@@ -169,6 +170,7 @@ __all__ = [
     "LicensedProduction",
     "LoadResult",
     "Market",
+    "MissingExtraError",
     "Money",
     "MtcrCategory",
     "Multinational",

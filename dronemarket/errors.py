@@ -21,6 +21,7 @@ from typing import Any
 
 __all__ = [
     "DroneMarketError",
+    "MissingExtraError",
     "NotFoundError",
     "StructureError",
     "UnitError",
@@ -173,3 +174,31 @@ class NotFoundError(DroneMarketError, LookupError):
         except Exception:  # noqa: BLE001 - any key at all may refuse to pickle, in any way
             key = quote(key)
         return (_rebuild, (type(self), self.args, {**self.__dict__, "key": key}))
+
+
+class MissingExtraError(DroneMarketError, ImportError):
+    """An optional dependency is not installed; the message names the extra to install.
+
+    It is an :class:`ImportError` too, so code that already guards an import
+    catches it.
+
+    >>> MissingExtraError("pyarrow", "arrow").extra
+    'arrow'
+    >>> isinstance(MissingExtraError("pyarrow", "arrow"), ImportError)
+    True
+    """
+
+    def __init__(self, module: str, extra: str) -> None:
+        self.module = module
+        """The module that could not be imported (``"pyarrow"``)."""
+        self.extra = extra
+        """The extra that installs it (``"arrow"``)."""
+        message = (
+            f"{module} is not installed: it comes with dronemarket's {extra!r} extra "
+            f'(python -m pip install "dronemarket[{extra}]")'
+        )
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[type[MissingExtraError], tuple[str, str]]:
+        """Pickle the error by the module and the extra it names."""
+        return (type(self), (self.module, self.extra))

@@ -21,8 +21,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final, Unpack
 
 from dronemarket._display import coverage
+from dronemarket._extras import require
 from dronemarket.deals import TRANSFERS
-from dronemarket.errors import DroneMarketError, ValidationError
+from dronemarket.errors import MissingExtraError, ValidationError
 from dronemarket.plot._data import MEASURES, Stack, party_label, yearly
 
 if TYPE_CHECKING:
@@ -45,21 +46,10 @@ _MEASURE_LABELS: Final = {
 }
 
 
-class MissingExtraError(DroneMarketError, ImportError):
-    """An optional dependency is not installed; the message names the extra that brings it."""
-
-
 def _new_figure(height: float = _SIZE[1]) -> Figure:
     """Return an empty figure, made directly (no pyplot); raise when matplotlib is missing."""
-    try:
-        from matplotlib.figure import Figure  # noqa: PLC0415 - an optional dependency
-    except ImportError as error:
-        message = (
-            "dronemarket.plot needs matplotlib: install the plot extra, "
-            'pip install "dronemarket[plot]"'
-        )
-        raise MissingExtraError(message) from error
-    return Figure(figsize=(_SIZE[0], height), layout="constrained")
+    figure: type[Figure] = require("matplotlib.figure").Figure
+    return figure(figsize=(_SIZE[0], height), layout="constrained")
 
 
 def _check_top(top: object) -> int:

@@ -32,9 +32,9 @@ delivery), ``"production"``, ``"cooperation"``, ``"sanctions"`` and
 
 from __future__ import annotations
 
+from dronemarket.errors import MissingExtraError
 from dronemarket.tables._arrow import MONEY_SCALE, TIV_SCALE, schema, to_arrow, to_pandas, to_polars
 from dronemarket.tables._columns import COLUMNS, PRECISIONS, SI_SYMBOLS, TABLES, Column, TableName
-from dronemarket.tables._deps import MissingExtraError
 from dronemarket.tables._graph import coverage, node_key, to_networkx
 
 __all__ = [

@@ -7,10 +7,10 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, cast
 
+from dronemarket._extras import require
 from dronemarket.errors import ValidationError
 from dronemarket.tables._columns import COLUMNS, TABLES, Column, Kind, TableName
 from dronemarket.tables._deals import deal_columns, delivery_columns
-from dronemarket.tables._deps import require
 from dronemarket.tables._fill import Columns
 from dronemarket.tables._records import (
     cooperation_columns,

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from dronemarket._extras import require
 from dronemarket.market._analytics import _tiv_tallies
 from dronemarket.market._results import EMPTY_TALLY, Edge, Tally
 from dronemarket.parties import ArmedGroup, Country, Party, party_kind
-from dronemarket.tables._deps import require
 
 if TYPE_CHECKING:
     import networkx as nx
