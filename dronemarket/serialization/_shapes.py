@@ -20,7 +20,7 @@ from dronemarket.units import Dimension
 if TYPE_CHECKING:
     from dronemarket.serialization._walk import Builder
 
-from dronemarket.serialization._codecs import Codec, Schemas, int_message, summary
+from dronemarket.serialization._codecs import Codec, Schemas, int_message, specs_writer, summary
 from dronemarket.serialization._limits import LINEAGE_KEYS, MAX_INTEGER
 from dronemarket.serialization._paths import (
     Errors,
@@ -179,6 +179,9 @@ def specs_codec(builder: Builder) -> Codec:
             },
         )
 
+    # Without a user hook for quantities, plain specs are written from what Specs keeps.
+    if all(builder.quantity(SPEC_FIELDS[n].dimension).unstructure is builder.text for n in names):
+        unstructure_ = specs_writer(builder.text, names, writers)
     return Codec(structure_, unstructure_, schema)
 
 

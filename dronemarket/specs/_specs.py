@@ -279,6 +279,15 @@ class Specs:
         """
         return tuple(_given(stored) for stored in self._values)
 
+    def _raw_values(self) -> tuple[_Stored, ...]:
+        """Return every spec exactly as kept, for writers that only read it (the serializer).
+
+        Each is None, a :class:`Figure`, or a plain value as a tuple
+        ``(magnitude, units, SI magnitude, registry)``: no Quantity is built,
+        so nothing handed out can change what these specs are.
+        """
+        return self._values
+
     def stored(self) -> dict[str, Quantity | Figure]:
         """Return each known spec as stored: a fresh Quantity, or a Figure when richer."""
         return {
