@@ -141,10 +141,25 @@ class Platform:
     """Where the platform's description comes from."""
     # Computed at construction from the parents' own, so O(1) per lineage level.
     _hash: int = field(init=False, repr=False)
+    # What == compares when the parents are the same: every field but the lineage,
+    # the specs by their key (their equality, without a call per comparison).
+    _same: tuple[object, ...] = field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         parents = (_hash_of(self.variant_of), _hash_of(self.derived_from))
         object.__setattr__(self, "_hash", hash((self._own(), parents)))
+        same = (
+            self.name,
+            self.category,
+            self.specs._identity()[0],  # noqa: SLF001 - Specs compare by this key
+            self.manufacturer,
+            self.roles,
+            self.aliases,
+            self.first_flight,
+            self.in_service,
+            self.sources,
+        )
+        object.__setattr__(self, "_same", same)
 
     def _own(self) -> tuple[object, ...]:
         """Return every field but the lineage: what two platforms compare first."""
@@ -169,10 +184,12 @@ class Platform:
             return NotImplemented
         if self is other:
             return True
-        if self._hash != other._hash or self._own() != other._own():
+        if self._hash != other._hash:
             return False
         if self.variant_of is other.variant_of and self.derived_from is other.derived_from:
-            return True  # the usual case: the same parents, or none
+            return self._same == other._same  # the usual case: the same parents, or none
+        if self._same != other._same:
+            return False
         pending: list[tuple[Platform | None, Platform | None]] = [(self, other)]
         seen: set[tuple[int, int]] = set()
         while pending:
@@ -185,7 +202,7 @@ class Platform:
             if pair in seen:
                 continue
             seen.add(pair)
-            if mine._own() != theirs._own():
+            if mine._same != theirs._same:
                 return False
             pending.append((mine.variant_of, theirs.variant_of))
             pending.append((mine.derived_from, theirs.derived_from))

@@ -299,6 +299,10 @@ class Specs:
     def __eq__(self, other: object) -> bool:
         if type(other) is not Specs:
             return NotImplemented
+        try:  # the usual case: both keys made already (a platform hashes its specs)
+            return self._hash == other._hash and self._key == other._key
+        except AttributeError:
+            pass
         key, hashed = self._identity()
         other_key, other_hashed = other._identity()
         return hashed == other_hashed and key == other_key
