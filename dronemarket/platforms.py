@@ -178,7 +178,7 @@ class Platform:
     def __hash__(self) -> int:
         return self._hash
 
-    def __eq__(self, other: object) -> bool:  # noqa: PLR0911 - fast exits first
+    def __eq__(self, other: object) -> bool:  # noqa: C901, PLR0911 - fast exits first
         # Iterative, so that a lineage of any length compares without recursion.
         if type(other) is not Platform:
             return NotImplemented

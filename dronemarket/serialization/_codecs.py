@@ -366,11 +366,10 @@ def specs_writer(
                 if entry is not None and entry[0] is unit and entry[1] is not None:
                     label = entry[1]
                     made = f"{magnitude!r} {label}"  # an int's repr is its str
-                    out[name] = (
-                        made if len(made) <= longest else f"{float(magnitude)!r} {label}"
-                    )
+                    out[name] = made if len(made) <= longest else f"{float(magnitude)!r} {label}"
                     continue
-                stored = new(stored[3], magnitude, unit)  # first seen: the full path
+                out[name] = write(new(stored[3], magnitude, unit), ctx)  # first seen: in full
+                continue
             out[name] = write(stored, ctx)
         return out
 

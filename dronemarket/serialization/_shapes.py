@@ -180,9 +180,9 @@ def specs_codec(builder: Builder) -> Codec:
         )
 
     # Without a user hook for quantities, plain specs are written from what Specs keeps.
-    if all(builder.quantity(SPEC_FIELDS[n].dimension).unstructure is builder.text for n in names):
-        unstructure_ = specs_writer(builder.text, names, writers)
-    return Codec(structure_, unstructure_, schema)
+    text = builder.text
+    fast = all(builder.quantity(SPEC_FIELDS[n].dimension).unstructure is text for n in names)
+    return Codec(structure_, specs_writer(text, names, writers) if fast else unstructure_, schema)
 
 
 # -- the market document --
