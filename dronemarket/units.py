@@ -130,8 +130,16 @@ def registry() -> _Registry:
     The call is cheap. The registry is built on first use, under a lock, so
     threads that make their first quantities at the same time all see it whole.
     """
+    reg: _Registry = _APPLICATION.get()
+    if reg is _LAST_READY[0]:  # the usual case: the registry of the last call, already whole
+        return reg
     # lru_cache keys by hash, and pint registries hash by identity.
-    return _ready(_APPLICATION.get())
+    _LAST_READY[0] = made = _ready(reg)
+    return made
+
+
+_LAST_READY: Final[list[_Registry | None]] = [None]
+"""The registry :func:`registry` last returned, fully built: a pure cache of one entry."""
 
 
 _APPLICATION: Final = pint.get_application_registry()  # type: ignore[no-untyped-call]

@@ -186,21 +186,24 @@ class Specs:
                 continue
             stored: _Stored = None
             if type(given) is plain:  # the fast path: a plain Quantity of the registry
+                # Tuples indexed, not named: info is (units, dimension, SI factor),
+                # limit is (position, dimension, upper bound in SI).
                 units = given._units  # noqa: SLF001
                 info = table.get(id(units))
-                if info is None or info.units is not units:
+                if info is None or info[0] is not units:
                     info = unit_of(reg, units)
                 magnitude = given._magnitude  # noqa: SLF001
-                if type(magnitude) in _REAL and info.dimension is limit.dimension:
+                kind = type(magnitude)
+                if (kind is float or kind is int) and info[1] is limit[1]:
                     try:
-                        si = magnitude * info.si_factor
+                        si = magnitude * info[2]
                     except OverflowError:  # an int too large for a float: the slow path says so
                         si = 0.0
-                    if 0 < si <= limit.upper_si:
+                    if 0 < si <= limit[2]:
                         stored = (magnitude, units, si, reg)
             if stored is None:  # anything else, or out of bounds: checked in full
                 stored = _normalize(name, given, limit, reg)
-            values[limit.position] = stored
+            values[limit[0]] = stored
         if len(given_all) > 1 and len(_ORDERED.intersection(given_all)) > 1:
             _check_order(values, limits)
         object.__setattr__(self, "_values", tuple(values))
