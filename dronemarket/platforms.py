@@ -142,10 +142,25 @@ class Platform:
     """Where the platform's description comes from."""
     # Computed at construction from the parents' own, so O(1) per lineage level.
     _hash: int = field(init=False, repr=False)
+    # What == compares when the parents are the same: every field but the lineage,
+    # the specs by their key (their equality, without a call per comparison).
+    _same: tuple[object, ...] = field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         parents = (_hash_of(self.variant_of), _hash_of(self.derived_from))
         object.__setattr__(self, "_hash", hash((self._own(), parents)))
+        same = (
+            self.name,
+            self.category,
+            self.specs._identity()[0],  # noqa: SLF001 - Specs compare by this key
+            self.manufacturer,
+            self.roles,
+            self.aliases,
+            self.first_flight,
+            self.in_service,
+            self.sources,
+        )
+        object.__setattr__(self, "_same", same)
 
     def _own(self) -> tuple[object, ...]:
         """Return every field but the lineage: what two platforms compare first."""
@@ -164,16 +179,18 @@ class Platform:
     def __hash__(self) -> int:
         return self._hash
 
-    def __eq__(self, other: object) -> bool:  # noqa: PLR0911 - fast exits first
+    def __eq__(self, other: object) -> bool:  # noqa: C901, PLR0911 - fast exits first
         # Iterative, so that a lineage of any length compares without recursion.
         if type(other) is not Platform:
             return NotImplemented
         if self is other:
             return True
-        if self._hash != other._hash or self._own() != other._own():
+        if self._hash != other._hash:
             return False
         if self.variant_of is other.variant_of and self.derived_from is other.derived_from:
-            return True  # the usual case: the same parents, or none
+            return self._same == other._same  # the usual case: the same parents, or none
+        if self._same != other._same:
+            return False
         pending: list[tuple[Platform | None, Platform | None]] = [(self, other)]
         seen: set[tuple[int, int]] = set()
         while pending:
@@ -186,7 +203,7 @@ class Platform:
             if pair in seen:
                 continue
             seen.add(pair)
-            if mine._own() != theirs._own():
+            if mine._same != theirs._same:
                 return False
             pending.append((mine.variant_of, theirs.variant_of))
             pending.append((mine.derived_from, theirs.derived_from))

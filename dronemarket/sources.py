@@ -51,7 +51,7 @@ class Confidence(enum.Enum):
 def _check_language(instance: Source, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or len(value) != 2 or not (value.isascii() and value.islower()):
         v.fail(instance, attribute, value, "is not an ISO 639-1 language code such as 'en'")
-    if _iso.languages().get(alpha_2=value) is None:
+    if value not in _iso.LANGUAGE_CODES:
         raise UnknownCodeError(
             type(instance).__name__, attribute.name, value, "is not an ISO 639-1 language code"
         )

@@ -130,8 +130,16 @@ def registry() -> _Registry:
     The call is cheap. The registry is built on first use, under a lock, so
     threads that make their first quantities at the same time all see it whole.
     """
+    reg: _Registry = _APPLICATION.get()
+    if reg is _LAST_READY[0]:  # the usual case: the registry of the last call, already whole
+        return reg
     # lru_cache keys by hash, and pint registries hash by identity.
-    return _ready(_APPLICATION.get())
+    _LAST_READY[0] = made = _ready(reg)
+    return made
+
+
+_LAST_READY: Final[list[_Registry | None]] = [None]
+"""The registry :func:`registry` last returned, fully built: a pure cache of one entry."""
 
 
 _APPLICATION: Final = pint.get_application_registry()  # type: ignore[no-untyped-call]
@@ -247,23 +255,35 @@ def _check_magnitude(
     magnitude: object, value: object, owner: str, field: str, dimension: Dimension | None
 ) -> float:
     """Return `magnitude` as a plain positive finite int or float, or raise."""
-    expected = dimension.expectation if dimension else "expected a physical quantity"
-    if isinstance(magnitude, bool) or not isinstance(magnitude, numbers.Real):
+    kind = type(magnitude)
+    if kind is float or kind is int:  # the usual case, without the abstract checks
+        plain: float = magnitude  # type: ignore[assignment]
+    elif isinstance(magnitude, bool) or not isinstance(magnitude, numbers.Real):
+        expected = _expected(dimension, "expected a physical quantity")
         rule = f"has a magnitude that is not a real number ({expected})"
         raise _reject(owner, field, value, rule)
-    # Any other real (numpy's int64 and float32, a Fraction) is kept as the plain type.
+    else:
+        # Any other real (numpy's int64 and float32, a Fraction) is kept as the plain type.
+        try:
+            plain = int(magnitude) if isinstance(magnitude, numbers.Integral) else float(magnitude)
+        except (OverflowError, ValueError, TypeError):  # a broken real
+            plain = math.nan
     try:
-        plain: float = (
-            int(magnitude) if isinstance(magnitude, numbers.Integral) else float(magnitude)
-        )
         finite = math.isfinite(plain)
-    except (OverflowError, ValueError, TypeError):  # too large for a float, or a broken real
+    except OverflowError:  # an int too large for a float
         finite = False
     if not finite:
+        expected = _expected(dimension, "expected a physical quantity")
         raise _reject(owner, field, value, f"is not finite ({expected})")
     if plain <= 0:
+        expected = _expected(dimension, "expected a physical quantity")
         raise _reject(owner, field, value, f"is not positive ({expected})")
     return plain
+
+
+def _expected(dimension: Dimension | None, otherwise: str) -> str:
+    """Say what was expected, for a message (built only when one is raised)."""
+    return dimension.expectation if dimension else otherwise
 
 
 def _check_si(magnitude: float, info: _Unit, value: object, owner: str, field: str) -> float:
@@ -306,6 +326,20 @@ def quantity(
     """
     reg = registry()
     value_: object = value
+    if type(value_) is str:
+        # Text read before is not read again: its unit and checked magnitude are kept.
+        memo = _parsed_table(reg)
+        known = memo.get(value_)
+        if known is not None:
+            info, magnitude = known
+            if dimension is not None and info.dimension is not dimension:
+                raise _wrong_dimension(value, owner, field, dimension)
+            return _new(reg, magnitude, info.units)
+        info, magnitude = _parse(value_, reg, owner, field, dimension)
+        _check_si(magnitude, info, value, owner, field)
+        if len(memo) < _MAX_UNITS_MEMO:
+            memo[value_] = (info, magnitude)
+        return _new(reg, magnitude, info.units)
     if isinstance(value_, str):
         info, magnitude = _parse(value_, reg, owner, field, dimension)
     elif isinstance(value_, pint.Quantity):
@@ -368,10 +402,20 @@ def _si_unit(reg: _Registry, dimension: Dimension) -> _Unit:
     return found
 
 
+@functools.lru_cache(maxsize=8)
+def _parsed_table(reg: _Registry) -> dict[str, tuple[_Unit, float]]:  # noqa: ARG001 - the key
+    """Return the memo of texts :func:`quantity` has read in one registry (valid ones only).
+
+    Each text maps to its unit and its checked magnitude; a text that failed
+    is never kept, so a unit defined later is found then.
+    """
+    return {}
+
+
 def _parse(
     text: str, reg: _Registry, owner: str, field: str, dimension: Dimension | None
 ) -> tuple[_Unit, float]:
-    expected = dimension.expectation if dimension else "expected a quantity such as '12 m'"
+    expected = _expected(dimension, "expected a quantity such as '12 m'")
     if len(text) > MAX_QUANTITY_TEXT:
         rule = f"is longer than {MAX_QUANTITY_TEXT} characters ({expected})"
         raise _reject(owner, field, text, rule)

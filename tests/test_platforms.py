@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 import pint
 import pytest
+from hypothesis import given, settings
 
 from dronemarket import (
     SPEC_FIELDS,
@@ -23,6 +24,7 @@ from dronemarket import (
     Source,
     Specs,
 )
+from dronemarket import strategies as dms
 from dronemarket.errors import UnitError, ValidationError
 from dronemarket.units import registry
 
@@ -707,3 +709,19 @@ def test_moved_spec_names_are_still_importable_from_platforms() -> None:
     for name in ("SPEC_FIELDS", "Figure", "Reported", "SpecField", "Specs"):
         assert getattr(old, name) is getattr(new, name)
     assert set(old.__all__) == {"Category", "Platform", "Role"}
+
+
+@settings(max_examples=60)
+@given(dms.platforms(), dms.specs())
+def test_platforms_compare_by_every_field_and_their_specs_values(
+    platform: Platform, specs: Specs
+) -> None:
+    """A platform equals its rebuilt copy, and differs from one with other specs or another name."""
+    copy = attrs.evolve(platform)
+    assert copy == platform
+    assert hash(copy) == hash(platform)
+    other = attrs.evolve(platform, specs=specs)
+    assert (other == platform) == (specs == platform.specs)
+    renamed = platform.name + " B"
+    if renamed not in {parent.name for parent in platform.lineage()}:
+        assert attrs.evolve(platform, name=renamed) != platform

@@ -149,3 +149,30 @@ def test_source_texts_need_a_letter_and_no_lone_surrogate(field: str, text: str,
     given = {"title": "Title", "publisher": "Reuters", field: text}
     with pytest.raises(ValidationError, match=rf"^Source\.{field}: .* {rule}"):
         Source(given["title"], publisher=given["publisher"])
+
+
+def test_the_language_codes_are_pycountrys_iso_639_1_codes() -> None:
+    """The built-in table of ISO 639-1 codes holds exactly the two-letter codes pycountry knows."""
+    import pycountry  # noqa: PLC0415 - only this test needs the whole database
+
+    from dronemarket import _iso  # noqa: PLC0415 - the private table under test
+
+    known = {language.alpha_2 for language in pycountry.languages if hasattr(language, "alpha_2")}
+    assert known == _iso.LANGUAGE_CODES
+
+
+def test_checking_a_language_does_not_load_the_language_database() -> None:
+    """Building sources (as the catalog does) leaves pycountry's ISO 639 database unloaded."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    code = (
+        "import dronemarket as dm, pycountry\n"
+        "dm.Source('t', publisher='p', language='it')\n"
+        "dm.catalog.market()\n"
+        "print(pycountry.languages._is_loaded)\n"
+    )
+    done = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "False"

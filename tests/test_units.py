@@ -517,3 +517,26 @@ def test_number_like_text_gives_a_quantity_or_a_unit_error(
     assert made.magnitude > 0
     if dimension is not None:
         assert made.check(dimension.pint_dimension)
+
+
+def test_text_read_again_is_a_fresh_quantity_checked_against_its_dimension() -> None:
+    """A text read a second time gives a new, equal Quantity; changing one changes no later one."""
+    first = quantity("12.5 m", LENGTH)
+    first.ito("ft")
+    again = quantity("12.5 m", LENGTH)
+    assert again is not first
+    assert (again.magnitude, str(again.units)) == (12.5, "meter")
+    message = "Specs.mtow: '12.5 m' is not a mass (expected a mass, such as '650 kg' or '1.5 t')"
+    with pytest.raises(UnitError, match=re.escape(message)):
+        quantity("12.5 m", Dimension.MASS, owner="Specs", field="mtow")
+
+
+def test_a_text_that_failed_is_read_again_in_full() -> None:
+    """A text refused once is refused again with the same message (failures are not remembered)."""
+    messages = []
+    for _ in range(2):
+        with pytest.raises(UnitError) as raised:
+            quantity("-3 m", LENGTH)
+        messages.append(str(raised.value))
+    assert messages[0] == messages[1]
+    assert "is not positive" in messages[0]

@@ -341,6 +341,41 @@ class QuantityText:
         raise invalid_here(f"{value!r} has no unit a document can spell")  # pragma: no cover
 
 
+def specs_writer(
+    text: QuantityText, names: tuple[str, ...], writers: tuple[Unstructurer, ...]
+) -> Unstructurer:
+    """Return how Specs are written when every quantity is written by `text` (no user hook).
+
+    A plain spec is written straight from the magnitude and unit it is kept
+    in, building no Quantity; anything else goes to its spec's writer in
+    `writers`. The result is the same as writing each spec's Quantity with
+    `text`: same labels, same digits, same keys in the same order.
+    """
+    labels = text.labels
+    longest = units.MAX_QUANTITY_TEXT
+    new = units._new
+
+    def unstructure_(value: Any, ctx: Any) -> Any:
+        out = {}
+        for name, write, stored in zip(names, writers, value._raw_values(), strict=True):
+            if stored is None:
+                continue
+            if type(stored) is tuple:  # (magnitude, units, SI magnitude, registry)
+                magnitude, unit = stored[0], stored[1]
+                entry = labels.get(id(unit))
+                if entry is not None and entry[0] is unit and entry[1] is not None:
+                    label = entry[1]
+                    made = f"{magnitude!r} {label}"  # an int's repr is its str
+                    out[name] = made if len(made) <= longest else f"{float(magnitude)!r} {label}"
+                    continue
+                out[name] = write(new(stored[3], magnitude, unit), ctx)  # first seen: in full
+                continue
+            out[name] = write(stored, ctx)
+        return out
+
+    return unstructure_
+
+
 def quantity_message(value: object, dimension: Dimension | None, error: ValidationError) -> str:
     if dimension is None:
         return f"{short_repr(value)} {error.rule}"

@@ -175,10 +175,12 @@ def generate_unstructure(kind: type, fields: list[Field]) -> Unstructurer:
             codec = codec.inner  # None is left out, so the wrapper has nothing to do
         namespace[f"u{index}"] = codec.unstructure
         namespace[f"d{index}"] = f.default
-        if codec.kind in {"str", "bool"}:
-            expression = "v"
+        if codec.kind in {"str", "bool", "nullable:str", "nullable:bool"}:
+            expression = "v"  # written as it is, and so is None
         elif codec.kind == "enum":
             expression = "v._value_"
+        elif codec.kind == "nullable:enum":
+            expression = "None if v is None else v._value_"
         else:
             expression = f"u{index}(v, ctx)"
         lines.append(f"    v = obj.{f.attribute}")

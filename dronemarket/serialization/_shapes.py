@@ -18,7 +18,7 @@ from dronemarket.units import Dimension
 if TYPE_CHECKING:
     from dronemarket.serialization._walk import Builder
 
-from dronemarket.serialization._codecs import Codec, Schemas, int_message, summary
+from dronemarket.serialization._codecs import Codec, Schemas, int_message, specs_writer, summary
 from dronemarket.serialization._limits import LINEAGE_KEYS, MAX_INTEGER
 from dronemarket.serialization._paths import (
     Errors,
@@ -177,7 +177,10 @@ def specs_codec(builder: Builder) -> Codec:
             },
         )
 
-    return Codec(structure_, unstructure_, schema)
+    # Without a user hook for quantities, plain specs are written from what Specs keeps.
+    text = builder.text
+    fast = all(builder.quantity(SPEC_FIELDS[n].dimension).unstructure is text for n in names)
+    return Codec(structure_, specs_writer(text, names, writers) if fast else unstructure_, schema)
 
 
 # -- the market document --

@@ -186,21 +186,24 @@ class Specs:
                 continue
             stored: _Stored = None
             if type(given) is plain:  # the fast path: a plain Quantity of the registry
+                # Tuples indexed, not named: info is (units, dimension, SI factor),
+                # limit is (position, dimension, upper bound in SI).
                 units = given._units  # noqa: SLF001
                 info = table.get(id(units))
-                if info is None or info.units is not units:
+                if info is None or info[0] is not units:
                     info = unit_of(reg, units)
                 magnitude = given._magnitude  # noqa: SLF001
-                if type(magnitude) in _REAL and info.dimension is limit.dimension:
+                kind = type(magnitude)
+                if (kind is float or kind is int) and info[1] is limit[1]:
                     try:
-                        si = magnitude * info.si_factor
+                        si = magnitude * info[2]
                     except OverflowError:  # an int too large for a float: the slow path says so
                         si = 0.0
-                    if 0 < si <= limit.upper_si:
+                    if 0 < si <= limit[2]:
                         stored = (magnitude, units, si, reg)
             if stored is None:  # anything else, or out of bounds: checked in full
                 stored = _normalize(name, given, limit, reg)
-            values[limit.position] = stored
+            values[limit[0]] = stored
         if len(given_all) > 1 and len(_ORDERED.intersection(given_all)) > 1:
             _check_order(values, limits)
         object.__setattr__(self, "_values", tuple(values))
@@ -279,6 +282,15 @@ class Specs:
         """
         return tuple(_given(stored) for stored in self._values)
 
+    def _raw_values(self) -> tuple[_Stored, ...]:
+        """Return every spec exactly as kept, for writers that only read it (the serializer).
+
+        Each is None, a :class:`Figure`, or a plain value as a tuple
+        ``(magnitude, units, SI magnitude, registry)``: no Quantity is built,
+        so nothing handed out can change what these specs are.
+        """
+        return self._values
+
     def stored(self) -> dict[str, Quantity | Figure]:
         """Return each known spec as stored: a fresh Quantity, or a Figure when richer."""
         return {
@@ -290,6 +302,10 @@ class Specs:
     def __eq__(self, other: object) -> bool:
         if type(other) is not Specs:
             return NotImplemented
+        try:  # the usual case: both keys made already (a platform hashes its specs)
+            return self._hash == other._hash and self._key == other._key
+        except AttributeError:
+            pass
         key, hashed = self._identity()
         other_key, other_hashed = other._identity()
         return hashed == other_hashed and key == other_key
