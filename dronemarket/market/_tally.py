@@ -60,15 +60,15 @@ def delivered_figures(deal: Deal) -> Figures | None:
 
 
 def figures(count: Count) -> tuple[int, int, int | None]:
-    """Return a count's low, central and high figures as shares use them."""
-    low = count.low if count.low is not None else 1
-    if count.central is not None:
-        central = count.central
-    elif count.low is not None and count.high is not None:
-        central = (count.low + count.high) // 2
-    else:
-        central = count.low if count.low is not None else cast("int", count.high)
-    return low, central, count.high
+    """Return a count's low, central and high figures: THE counting rule.
+
+    Every analytic, the row export and ``sum()`` of counts use it; it is
+    :meth:`Count.figures <dronemarket.Count.figures>`: an exact count is
+    ``(n, n, n)``; ``about(n)`` is ``(n, n, n)``, an estimate of n;
+    ``between(a, b)`` is ``(a, (a + b) // 2, b)``; ``at_least(n)`` is
+    ``(n, n, None)`` (no upper bound); ``up_to(n)`` is ``(1, n, n)``.
+    """
+    return count.figures()
 
 
 class UnitColumn:
@@ -98,20 +98,28 @@ class UnitColumn:
         exact = sum(map(self.exact.__getitem__, positions))
         other = self.other
         rest = figures_tally(map(other.__getitem__, filter(other.__contains__, positions)))
-        high = None if rest.high is None else exact + rest.high
         counted = len(positions) - rest.unknown
+        if not rest.counted:
+            return Tally(exact, exact, exact, counted, 0, rest.unknown)
+        high = None if rest.high is None else exact + rest.high
         return Tally(
-            exact + rest.low, exact + rest.central, high, counted, rest.estimated, rest.unknown
+            exact + cast("int", rest.low),
+            exact + cast("int", rest.central),
+            high,
+            counted,
+            rest.estimated,
+            rest.unknown,
         )
 
 
 def sum_tallies(tallies: Iterable[Tally]) -> Tally:
-    """Return the tally of every record of `tallies` together."""
+    """Return the tally of every record of `tallies` together (unknown figures add nothing)."""
     every = tuple(tallies)
-    highs = [tally.high for tally in every]
+    known = [tally for tally in every if tally.counted]
+    highs = [tally.high for tally in known]
     return Tally(
-        sum(tally.low for tally in every),
-        sum(tally.central for tally in every),
+        sum(cast("int", tally.low) for tally in known),
+        sum(cast("int", tally.central) for tally in known),
         None if any(high is None for high in highs) else sum(cast("list[int | Decimal]", highs)),
         sum(tally.counted for tally in every),
         sum(tally.estimated for tally in every),
