@@ -39,6 +39,11 @@ def _ratio(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
+def _covered(counted: int, records: int) -> str:
+    """Return coverage as words: ``"3 of 5 records with a figure"``."""
+    return f"{counted} of {records} record{'s' if records != 1 else ''} with a figure"
+
+
 def _percent(fraction: float | None) -> str:
     return "unknown" if fraction is None else f"{fraction:.1%}"
 
@@ -156,6 +161,8 @@ class Share:
 
     def __str__(self) -> str:
         caveats = [c for c in self.tally.caveats if c != "no record has a figure"]
+        if self.tally.central is None:
+            return f"{self.name}: {self.tally}"
         return "; ".join([f"{self.name}: {_percent(self.share)}, {self.tally}", *caveats])
 
 
@@ -220,7 +227,7 @@ class Shares:
         excluded = f"; {self.excluded} in other currencies left out" if self.excluded else ""
         lines = [
             f"Shares by {self.by}, {measure}{statuses}: total {self.total}; "
-            f"coverage {_percent(self.coverage)}{excluded}",
+            f"coverage: {_covered(self.total.counted, self.total.records)}{excluded}",
             *(f"  {item}" for item in self.items),
         ]
         return "\n".join(lines)
@@ -259,7 +266,8 @@ class Concentration:
         caveats = "; ".join(self.shares.total.caveats)
         return (
             f"{self.recipient}: HHI {hhi} by {self.shares.measure} over {self.suppliers} "
-            f"supplier{'s' if self.suppliers != 1 else ''}, coverage {_percent(self.coverage)}"
+            f"supplier{'s' if self.suppliers != 1 else ''}; coverage: "
+            f"{_covered(self.shares.total.counted, self.shares.total.records)}"
             f"{'; ' if caveats else ''}{caveats}"
         )
 
@@ -342,7 +350,7 @@ class TrendYear:
             [
                 f"{self.year}: {_percent(self.share)} of {self.total}",
                 f"moving average {_percent(self.average)}",
-                f"coverage {_percent(self.coverage)}",
+                f"coverage: {_covered(self.total.counted, self.total.records)}",
                 *caveats,
             ]
         )
