@@ -312,9 +312,13 @@ def network(deals: Sequence[Deal], measure: object = "units") -> tuple[Edge, ...
             return edge.deals
         return (edge.tiv if measure == "tiv" else edge.units).central
 
-    def order(edge: Edge) -> tuple[bool, int | Decimal, str, str]:
+    def order(edge: Edge) -> tuple[bool, int | Decimal, str, str]:  # heaviest, then by code
         found = weight(edge)
-        return (found is None, -(found or 0), str(edge.supplier), str(edge.recipient))
+        return (found is None, -(found or 0), _name(edge.supplier), _name(edge.recipient))
 
     edges.sort(key=order)
     return tuple(edges)
+
+
+def _name(party: PartyKey) -> str:
+    return party.code if type(party) is Country else str(party)
