@@ -166,8 +166,8 @@ def trend(
     of a year is the supplier's total over the market's total, both over
     the `window` years ending with it (SIPRI's five-year moving average).
     """
-    totals = {year.year: _flow(year, flow) for year in market_years}
-    mine = {year.year: _flow(year, flow) for year in supplier_years}
+    totals = {year.year: _flow(year, flow) for year in market_years if _flow(year, flow).records}
+    mine = {year.year: _flow(year, flow) for year in supplier_years if _flow(year, flow).records}
     if not totals:
         return ()
     found = []
