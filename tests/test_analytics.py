@@ -27,7 +27,7 @@ ORLAN = dm.Platform("Orlan-10", manufacturer=None, category=dm.Category.SMALL)
 WING = dm.Platform("Wing Loong", manufacturer=None, category=dm.Category.MALE)
 
 
-def deal(  # noqa: PLR0913 - a test's deal, by keyword
+def deal(
     supplier: dm.Country,
     recipient: dm.Party,
     *,
@@ -61,7 +61,7 @@ def deal(  # noqa: PLR0913 - a test's deal, by keyword
 
 
 def central_asia() -> dm.Market:
-    """Return the catalog's Central Asian problem in small: an interest, unknowns, a cancellation."""
+    """Return the catalog's Central Asian problem in small: an interest, unknowns, a cancelling."""
     return dm.Market.of(
         deal(TUR, KAZ, status=dm.DealStatus.INTEREST, ordered=None, announced=2020,
              quantity=dm.Count.at_least(24, wording="dozens")),
@@ -106,7 +106,7 @@ def test_about_n_is_an_estimate_of_n_never_one_to_unbounded() -> None:
 
 
 def test_dozens_is_the_same_figure_in_share_sum_and_rows() -> None:
-    """"Dozens" counts 24 (unbounded above) in share, in to_records and in sum() of counts."""
+    """ "Dozens" counts 24 (unbounded above) in share, in to_records and in sum() of counts."""
     dozens = dm.Count.at_least(24, wording="dozens")
     market = dm.Market.of(deal(TUR, KGZ, quantity=dozens))
     tally = market.share()["TUR"].tally
@@ -185,7 +185,7 @@ def test_the_catalog_central_asia_answer_claims_no_more_than_the_data() -> None:
     for item in shares:
         interest_only = all(
             d.status is dm.DealStatus.INTEREST
-            for d in market.deals(region=CENTRAL_ASIA, supplier=item.key, status=None)
+            for d in market.deals(region=CENTRAL_ASIA, supplier=item.name, status=None)
         )
         assert not interest_only
         if item.tally.central is None:
@@ -199,7 +199,8 @@ def test_the_catalog_central_asia_answer_claims_no_more_than_the_data() -> None:
         for d in market.deals(region=CENTRAL_ASIA, status=["cancelled", "interest"])
     }
     transfers = {
-        (d.supplier.party, d.recipient.party) for d in market.deals(region=CENTRAL_ASIA)
+        (d.supplier.party, d.recipient.party)
+        for d in market.deals(region=CENTRAL_ASIA)
         if d.status in {dm.DealStatus.ORDERED, dm.DealStatus.DELIVERING, dm.DealStatus.DELIVERED}
     }
     links = {(e.supplier, e.recipient) for e in market.network(region=CENTRAL_ASIA)}
@@ -279,7 +280,7 @@ def test_a_bad_measure_is_refused_everywhere() -> None:
         lambda: market.share(measure="money"),  # type: ignore[arg-type]
         lambda: market.timeline(measure="money"),  # type: ignore[arg-type]
         lambda: market.concentration("KGZ", measure="money"),  # type: ignore[arg-type]
-        lambda: market.network(measure="value"),  # type: ignore[arg-type]
+        lambda: market.network(measure="value"),
     ):
         with pytest.raises(dm.ValidationError, match="measure"):
             call()
@@ -308,7 +309,7 @@ def test_years_select_by_order_delivery_or_either() -> None:
     assert [d.id for d in market.deals(years=2019, year_of="delivery")] == ["a", "b"]
     assert [d.id for d in market.deals(years=2020, year_of="delivery")] == ["b"]
     with pytest.raises(dm.ValidationError, match="year_of"):
-        market.deals(years=2019, year_of="signed")  # type: ignore[typeddict-item]
+        market.deals(years=2019, year_of="signed")  # type: ignore[arg-type]
 
 
 def test_timeline_places_orders_and_deliveries_in_their_own_years_and_spreads_spans() -> None:
@@ -337,7 +338,8 @@ def test_timeline_tiv_follows_the_units_delivered_each_year() -> None:
     """TIV delivered is placed by the units delivered each year; TIV ordered in the order year."""
     market = dm.Market.of(
         deal(TUR, LBY, ordered=2018, quantity=4, tiv=dm.Tiv(order="8", delivered="8"),
-             deliveries=(dm.Delivery(dm.PartialDate(2019), 1), dm.Delivery(dm.PartialDate(2020), 3))),
+             deliveries=(dm.Delivery(dm.PartialDate(2019), 1),
+                         dm.Delivery(dm.PartialDate(2020), 3))),
     )  # fmt: skip
     years = {year.year: year for year in market.timeline(measure="tiv")}
     assert years[2018].ordered.central == Decimal(8)

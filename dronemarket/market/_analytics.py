@@ -81,7 +81,7 @@ def check_measure(measure: object, allowed: tuple[str, ...] = MEASURES) -> str:
     """Return `measure` when it is one of `allowed`; raise a ValidationError otherwise."""
     if measure not in allowed:
         raise fail("measure", measure, f"is not one of {', '.join(map(repr, allowed))}")
-    return cast("str", measure)
+    return measure
 
 
 def check_currency(currency: object) -> None:
@@ -149,7 +149,7 @@ def share(
     if currency is not None:
         check_currency(currency)
     chosen = transfers_by_default(filters)
-    groups = _groups(table, holdings, cast("str", by), chosen)
+    groups = _groups(table, holdings, by, chosen)
     deals = table.records
     excluded = 0
     if measure == "units":
@@ -174,7 +174,7 @@ def share(
         }
     return _shares(
         holdings,
-        cast("str", by),
+        by,
         measure,
         tallies,
         currency=currency if measure == "value" else None,
@@ -226,7 +226,7 @@ def _share_key(holdings: Holdings, by: str, key: Key) -> tuple[ShareKey, str]:
     return category, category.value
 
 
-def _shares(  # noqa: PLR0913 - the parts of a Shares
+def _shares(
     holdings: Holdings,
     by: str,
     measure: str,
@@ -256,7 +256,7 @@ def as_party(value: object, field_name: str, table: Table[Deal]) -> PartyKey:
     return Country(key) if isinstance(key, str) else cast("PartyKey", key)
 
 
-def concentration(  # noqa: PLR0913 - the parts of a query
+def concentration(
     table: Table[Deal],
     holdings: Holdings,
     recipient: object,
@@ -299,7 +299,7 @@ def network(deals: Sequence[Deal], measure: object = "units") -> tuple[Edge, ...
     for deal in deals:
         supplier, recipient = deal.supplier.party, deal.recipient.party
         if supplier is not None and recipient is not None:
-            link = (cast("PartyKey", supplier), cast("PartyKey", recipient))
+            link = (supplier, recipient)
             units[link].append(units_of(deal))
             tivs[link].append(measure_of(deal, "tiv"))
     edges = [

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ORDERED_STATUSES",
+    "YEAR_OF",
     "By",
     "CooperationFilters",
     "CountriesLike",
@@ -51,7 +52,6 @@ __all__ = [
     "ProductionFilters",
     "RecordFilters",
     "RegionLike",
-    "YEAR_OF",
     "YearOf",
     "YearsLike",
     "as_country",
@@ -170,13 +170,28 @@ def wanted(
     if "manufacturer" in given:
         makers = map(holdings.find_organization, each(given["manufacturer"], Organization))
         keys["manufacturer"] = frozenset(maker.name for maker in makers)
-    is_deals = status_kind is DealStatus
+    enums = (("category", Category), ("status", status_kind), ("confidence", Confidence))
+    rest = _deal_keys(keys, given, table, holdings, is_deals=status_kind is DealStatus)
+    return _enum_and_year_keys(keys, rest, table, enums)
+
+
+def _deal_keys(
+    keys: dict[str, frozenset[Key]],
+    given: Mapping[str, Any],
+    table: Table[Any],
+    holdings: Holdings,
+    *,
+    is_deals: bool,
+) -> Mapping[str, Any]:
+    """Add to `keys` those of ``family=`` and of ``years=`` read by ``year_of=``.
+
+    Return the filters left to read (``years=`` is read here unless by order year).
+    """
     if not is_deals and _DEAL_ONLY & set(given):
         raise fail("filters", sorted(_DEAL_ONLY & set(given)), "apply to deals only")
     if "family" in given:
         family = _family(holdings, given["family"])
         keys["platform"] = keys.get("platform", family) & family
-    enums = (("category", Category), ("status", status_kind), ("confidence", Confidence))
     year_of = given.get("year_of", YEAR_OF[0])
     if year_of not in YEAR_OF:
         raise fail("year_of", year_of, f"is not one of {', '.join(map(repr, YEAR_OF))}")
@@ -184,12 +199,12 @@ def wanted(
         dimension = f"{year_of}_year"
         index = table.cached(dimension, lambda: Index(_deal_years(table, year_of), multi=True))
         keys[dimension] = _years_in(index, given["years"])
-        given = {name: value for name, value in given.items() if name != "years"}
-    return _enum_and_year_keys(keys, given, table, enums)
+        return {name: value for name, value in given.items() if name != "years"}
+    return given
 
 
 def _family(holdings: Holdings, value: object) -> frozenset[Key]:
-    """Return the names of the platforms `value` gives and of their held variants and derivatives."""
+    """Return the names of the platforms `value` gives and their held variants and derivatives."""
     roots = {platform.name for platform in map(holdings.find_platform, each(value, Platform))}
     return frozenset(
         platform.name

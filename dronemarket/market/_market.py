@@ -531,7 +531,7 @@ class Market:
         estimate when those are unknown). With ``years=``, only those years
         are listed. Undated deliveries are in no year.
         """
-        measure = check_measure(measure)
+        check_measure(measure)
         chosen = transfers_by_default(filters)
         deals = self._select_deals(**chosen)
         if measure == "value":
@@ -540,7 +540,7 @@ class Market:
         span = year_bounds(filters.get("years"))
         return timeline(deals, measure, currency, span)
 
-    def trend(  # noqa: PLR0913 - a query's parts
+    def trend(
         self,
         supplier: PartiesLike,
         /,
@@ -572,7 +572,8 @@ class Market:
         found = self._select_deals(**transfers_by_default(filters))
         if measure == "value":
             currency = pick_currency(found, currency)
-        mine = self.timeline(measure, currency=currency, supplier=supplier, **filters)
+        mine_filters = cast("DealFilters", {**filters, "supplier": supplier})
+        mine = self.timeline(measure, currency=currency, **mine_filters)
         return trend(whole, mine, flow, window)
 
     def network(

@@ -225,11 +225,9 @@ class Shares:
         measure = f"{self.measure} ({self.currency})" if self.currency else self.measure
         statuses = f" (deals {', '.join(self.statuses)})" if self.statuses else ""
         excluded = f"; {self.excluded} in other currencies left out" if self.excluded else ""
-        lines = [
-            f"Shares by {self.by}, {measure}{statuses}: total {self.total}; "
-            f"coverage: {_covered(self.total.counted, self.total.records)}{excluded}",
-            *(f"  {item}" for item in self.items),
-        ]
+        coverage = _covered(self.total.counted, self.total.records)
+        head = f"Shares by {self.by}, {measure}{statuses}: total {self.total}; coverage: "
+        lines = [head + coverage + excluded, *(f"  {item}" for item in self.items)]
         return "\n".join(lines)
 
 

@@ -19,7 +19,16 @@ from dronemarket.market._analytics import measure_of
 from dronemarket.market._results import EMPTY_TALLY, Tally, TrendYear, YearTally
 from dronemarket.market._tally import Figures, figures, figures_tally, sum_tallies
 
-__all__ = ["FLOWS", "WINDOW", "Flow", "delivered_by_year", "ordered_in", "spread", "timeline", "trend"]
+__all__ = [
+    "FLOWS",
+    "WINDOW",
+    "Flow",
+    "delivered_by_year",
+    "ordered_in",
+    "spread",
+    "timeline",
+    "trend",
+]
 
 WINDOW: Final = 5
 """SIPRI's moving average: five years, the year itself and the four before it."""
@@ -52,9 +61,7 @@ def _split(found: Figures, parts: int) -> list[Figures]:
     low, central, high, _ = found
     lows, centrals = spread(low, parts), spread(central, parts)
     highs: list[Amount | None] = [None] * parts if high is None else list(spread(high, parts))
-    return [
-        cast("Figures", (lows[i], centrals[i], highs[i], True)) for i in range(parts)
-    ]
+    return [cast("Figures", (lows[i], centrals[i], highs[i], True)) for i in range(parts)]
 
 
 def delivered_units(deal: Deal) -> dict[int, list[Figures | None]]:
@@ -65,7 +72,9 @@ def delivered_units(deal: Deal) -> dict[int, list[Figures | None]]:
         found = None if count is None else (*figures(count), count.estimate)
         if isinstance(delivery, DeliverySpan):
             parts: list[Figures | None] = (
-                [None] * len(delivery.years) if found is None else [*_split(found, len(delivery.years))]
+                [None] * len(delivery.years)
+                if found is None
+                else [*_split(found, len(delivery.years))]
             )
             for year, part in zip(delivery.years, parts, strict=True):
                 years[year].append(part)
@@ -85,7 +94,9 @@ def delivered_by_year(deal: Deal, amount: Figures) -> dict[int, Figures]:
     years = sorted(units)
     if len(years) <= 1:
         return dict.fromkeys(years, amount)
-    weights = [sum(cast("int", part[1]) for part in units[year] if part) for year in years]
+    weights: list[Amount] = [
+        sum((part[1] for part in units[year] if part is not None), 0) for year in years
+    ]
     whole = sum(weights)
     if not whole or any(part is None for year in years for part in units[year]):
         return dict(zip(years, _split(amount, len(years)), strict=True))
@@ -114,7 +125,9 @@ def ordered_in(deal: Deal, measure: str, currency: str | None) -> Figures | None
     return measure_of(deal, measure, currency)
 
 
-def _delivered_in(deal: Deal, measure: str, currency: str | None) -> dict[int, list[Figures | None]]:
+def _delivered_in(
+    deal: Deal, measure: str, currency: str | None
+) -> dict[int, list[Figures | None]]:
     """Return what `deal` counts in each delivery year, by `measure`."""
     if measure == "units":
         return delivered_units(deal)
@@ -143,7 +156,9 @@ def timeline(
             delivered[year].extend(found)
     low, high = years
     return tuple(
-        YearTally(year, figures_tally(ordered.get(year, ())), figures_tally(delivered.get(year, ())))
+        YearTally(
+            year, figures_tally(ordered.get(year, ())), figures_tally(delivered.get(year, ()))
+        )
         for year in sorted(ordered.keys() | delivered.keys())
         if (low is None or year >= low) and (high is None or year <= high)
     )
