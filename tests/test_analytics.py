@@ -421,3 +421,20 @@ def test_production_refuses_deal_only_filters() -> None:
     market = dm.catalog.market()
     with pytest.raises(dm.ValidationError, match="deals only"):
         market.production(family="Bayraktar TB2")  # type: ignore[call-arg]
+
+
+def test_tiv_share_in_years_counts_what_was_delivered_in_those_years() -> None:
+    """share(measure="tiv", years=...) counts the TIV delivered in those years, by units."""
+    market = dm.Market.of(
+        deal(TUR, LBY, ordered=2018, quantity=4, tiv=dm.Tiv(delivered="8"), ident="a",
+             deliveries=(dm.Delivery(dm.PartialDate(2019), 1),
+                         dm.Delivery(dm.PartialDate(2020), 3))),
+        deal(CHN, LBY, ordered=2020, quantity=2, tiv=dm.Tiv(delivered="4"), ident="b",
+             deliveries=(dm.Delivery(dm.PartialDate(2020), 2),)),
+    )  # fmt: skip
+    shares = market.share(measure="tiv", years=2020)
+    assert shares["TUR"].tally.central == Decimal(6)
+    assert shares["CHN"].tally.central == Decimal(4)
+    assert market.share(measure="tiv", years=2019)["TUR"].tally.central == Decimal(2)
+    assert market.share(measure="tiv", years=2020, year_of="order")["CHN"].tally.central == 4
+    assert market.share(measure="tiv")["TUR"].tally.central == Decimal(8)

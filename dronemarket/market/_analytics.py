@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Final, cast
 from dronemarket import _iso
 from dronemarket.deals import TRANSFERS, Deal, DealStatus
 from dronemarket.market._checks import fail
-from dronemarket.market._filters import as_party_key, wanted
+from dronemarket.market._filters import as_party_key, wanted, year_bounds
 from dronemarket.market._results import (
     EMPTY_TALLY,
     Concentration,
@@ -28,7 +28,15 @@ from dronemarket.market._results import (
     Shares,
     Tally,
 )
-from dronemarket.market._tally import Figures, UnitColumn, figures_tally, sum_tallies, units_of
+from dronemarket.market._tally import (
+    Figures,
+    UnitColumn,
+    figures_tally,
+    measure_of,
+    sum_tallies,
+    units_of,
+)
+from dronemarket.market._timeline import delivered_by_year
 from dronemarket.parties import ArmedGroup, Country, Multinational, Territory
 from dronemarket.platforms import Category
 
@@ -41,7 +49,6 @@ __all__ = [
     "check_currency",
     "check_measure",
     "concentration",
-    "measure_of",
     "network",
     "pick_currency",
     "share",
@@ -54,7 +61,6 @@ MEASURES: Final[tuple[str, ...]] = ("units", "deals", "value", "tiv")
 _TRANSFER_NAMES: Final = tuple(
     status.value for status in DealStatus if status in TRANSFERS
 )  # in the enum's order: ordered, delivering, delivered
-_ONE: Final[Figures] = (1, 1, 1, False)
 
 
 def transfers_by_default(filters: Mapping[str, Any]) -> dict[str, Any]:
@@ -111,27 +117,6 @@ def pick_currency(deals: Sequence[Deal], currency: str | None) -> str | None:
     return next(iter(found), None)
 
 
-def measure_of(deal: Deal, measure: str, currency: str | None = None) -> Figures | None:
-    """Return the figures `deal` contributes to `measure`; None when it has none.
-
-    ``"units"``: :func:`~dronemarket.market._tally.units_of`; ``"deals"``:
-    1; ``"value"``: the deal's value when in `currency`; ``"tiv"``: the TIV
-    delivered. Amounts are Decimals, added up exactly.
-    """
-    if measure == "units":
-        return units_of(deal)
-    if measure == "deals":
-        return _ONE
-    if measure == "tiv":
-        tiv = deal.tiv
-        amount = None if tiv is None else tiv.delivered
-        return None if amount is None else (amount, amount, amount, False)  # type: ignore[return-value]
-    value = deal.value
-    if value is None or value.currency != currency:
-        return None
-    return (value.amount, value.amount, value.amount, value.estimate)  # type: ignore[return-value]
-
-
 def share(
     table: Table[Deal],
     holdings: Holdings,
@@ -164,9 +149,20 @@ def share(
             excluded = sum(
                 1 for deal in every if deal.value is not None and deal.value.currency != currency
             )
+        low, high = year_bounds(chosen.get("years"))
+        by_year = measure == "tiv" and chosen.get("year_of", "any") != "order"
+        if by_year and (low is not None or high is not None):
+
+            def one(deal: Deal) -> Figures | None:
+                return _tiv_in_years(deal, low, high)
+        else:
+
+            def one(deal: Deal) -> Figures | None:
+                return measure_of(deal, measure, currency)
+
         tallies = {
             key: figures_tally(
-                measure_of(deals[p], measure, currency)
+                one(deals[p])
                 for p in positions
                 if measure != "value" or _same_currency(deals[p], currency)
             )
@@ -181,6 +177,31 @@ def share(
         excluded=excluded,
         statuses=_statuses(chosen),
     )
+
+
+def _tiv_in_years(deal: Deal, low: int | None, high: int | None) -> Figures | None:
+    """Return the TIV `deal` delivered in the years `low`..`high`, as SIPRI's TIV tables count.
+
+    Placed by :func:`delivered_by_year`; None when the deal has no TIV
+    delivered or no dated delivery; 0 when it delivered in other years only.
+    """
+    amount = measure_of(deal, "tiv")
+    if amount is None:
+        return None
+    placed = delivered_by_year(deal, amount)
+    if not placed:
+        return None
+    parts = [
+        found
+        for year, found in placed.items()
+        if (low is None or year >= low) and (high is None or year <= high)
+    ]
+    return (
+        sum((part[0] for part in parts), Decimal(0)),
+        sum((part[1] for part in parts), Decimal(0)),
+        sum((cast("Decimal", part[2]) for part in parts), Decimal(0)),
+        any(part[3] for part in parts),
+    )  # type: ignore[return-value]
 
 
 def _same_currency(deal: Deal, currency: str | None) -> bool:

@@ -462,8 +462,11 @@ class Market:
           are rejected with a ValidationError.
         - ``"tiv"``: a deal counts ``tiv.delivered``, SIPRI's TIV of the
           weapons delivered, added up exactly as Decimals; a deal with no
-          TIV, or none delivered stated, is unknown (never zero). TIV is
-          not money and never mixes with ``"value"``.
+          TIV, or none delivered stated, is unknown (never zero). With
+          ``years=`` (read by delivery, or by ``year_of="any"``), only the
+          TIV delivered in those years counts, placed as
+          :meth:`timeline` places it, as SIPRI's TIV tables do. TIV is not
+          money and never mixes with ``"value"``.
 
         Shares are central figures over the central total and the known
         ones sum to 1 when that total is above zero; a share whose records

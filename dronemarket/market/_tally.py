@@ -17,6 +17,7 @@ __all__ = [
     "delivered_figures",
     "figures",
     "figures_tally",
+    "measure_of",
     "sum_tallies",
     "units_of",
 ]
@@ -57,6 +58,27 @@ def delivered_figures(deal: Deal) -> Figures | None:
         high = None if high is None or one_high is None else high + one_high
         estimated = estimated or count.estimate
     return low, central, high, estimated
+
+
+def measure_of(deal: Deal, measure: str, currency: str | None = None) -> Figures | None:
+    """Return the figures `deal` contributes to `measure`; None when it has none.
+
+    ``"units"``: :func:`~dronemarket.market._tally.units_of`; ``"deals"``:
+    1; ``"value"``: the deal's value when in `currency`; ``"tiv"``: the TIV
+    delivered. Amounts are Decimals, added up exactly.
+    """
+    if measure == "units":
+        return units_of(deal)
+    if measure == "deals":
+        return (1, 1, 1, False)
+    if measure == "tiv":
+        tiv = deal.tiv
+        amount = None if tiv is None else tiv.delivered
+        return None if amount is None else (amount, amount, amount, False)  # type: ignore[return-value]
+    value = deal.value
+    if value is None or value.currency != currency:
+        return None
+    return (value.amount, value.amount, value.amount, value.estimate)  # type: ignore[return-value]
 
 
 def figures(count: Count) -> tuple[int, int, int | None]:

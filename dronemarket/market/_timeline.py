@@ -15,9 +15,8 @@ from decimal import Decimal
 from typing import Final, Literal, cast
 
 from dronemarket.deals import Deal, DeliverySpan
-from dronemarket.market._analytics import measure_of
 from dronemarket.market._results import EMPTY_TALLY, Tally, TrendYear, YearTally
-from dronemarket.market._tally import Figures, figures, figures_tally, sum_tallies
+from dronemarket.market._tally import Figures, figures, figures_tally, measure_of, sum_tallies
 
 __all__ = [
     "FLOWS",
