@@ -448,25 +448,19 @@ class Market:
 
         `measure`:
 
-        - ``"units"``: a deal counts its **quantity ordered**; a deal with no
-          quantity counts its deliveries added up; a deal with neither is
-          *unknown*, tallied apart and never counted as zero. Each count
-          contributes its low, central and high figures by the one counting
-          rule, :meth:`Count.figures <dronemarket.Count.figures>`.
+        - ``"units"``: a deal counts its **quantity ordered**, else its
+          deliveries added up, by the one counting rule
+          (:meth:`Count.figures <dronemarket.Count.figures>`); a deal with
+          neither is *unknown*, tallied apart, never counted as zero.
         - ``"deals"``: each deal counts 1.
-        - ``"value"``: a deal counts its value; deals without one are
-          unknown. Values in different currencies are not added up: pass
+        - ``"value"``: a deal counts its value, in one currency: pass
           ``currency="USD"`` (an upper-case ISO 4217 code) to count the
-          deals valued in US dollars (the others are reported as
-          ``excluded``); without it, deals valued in more than one currency
-          are rejected with a ValidationError.
-        - ``"tiv"``: a deal counts ``tiv.delivered``, SIPRI's TIV of the
-          weapons delivered, added up exactly as Decimals; a deal with no
-          TIV, or none delivered stated, is unknown (never zero). With
-          ``years=`` (read by delivery, or by ``year_of="any"``), only the
-          TIV delivered in those years counts, placed as
-          :meth:`timeline` places it, as SIPRI's TIV tables do. TIV is not
-          money and never mixes with ``"value"``.
+          deals valued in it (the others are ``excluded``); values in
+          several currencies without it raise a ValidationError.
+        - ``"tiv"``: a deal counts ``tiv.delivered`` (SIPRI's TIV, exact
+          Decimals, never money); with ``years=`` (unless
+          ``year_of="order"``) only what was delivered in those years, placed
+          as :meth:`timeline` places it. No TIV is unknown, never zero.
 
         Shares are central figures over the central total and the known
         ones sum to 1 when that total is above zero; a share whose records
