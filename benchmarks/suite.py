@@ -21,6 +21,7 @@ import baselines as base
 import pycountry
 
 import dronemarket as dm
+from dronemarket.deals import TRANSFERS
 from dronemarket.market import Market, Shares
 from dronemarket.serialization import structure, unstructure
 
@@ -551,12 +552,16 @@ def _copy(plain: PlainDeal) -> PlainDeal:
 def share_loop(deals: Sequence[dm.Deal]) -> dict[str, float]:
     """Return each supplier country's share of the units, by a hand-written dict loop.
 
-    Units as ``Market.share`` counts them: the quantity ordered, else the
-    total delivered; a deal with neither is left out.
+    Units as ``Market.share`` counts them: transfers only (ordered,
+    delivering, delivered), the quantity ordered, else the total
+    delivered; a deal with neither is left out.
     """
     units: dict[str, int] = {}
     total = 0
+    transfers = TRANSFERS
     for deal in deals:
+        if deal.status not in transfers:
+            continue
         count = deal.quantity if deal.quantity is not None else deal.delivered
         if count is None:
             continue

@@ -37,11 +37,13 @@ def tiv_by_supplier(market: Market) -> tuple[list[tuple[str, Decimal]], int, int
     ranked: list[tuple[str, Decimal]] = []
     known = 0
     for share in shares.items:
-        known += share.tally.counted + share.tally.estimated
+        known += share.tally.counted
+        if share.tally.central is None:  # no TIV known: unknown, never ranked as 0
+            continue
         name = "unknown supplier(s)" if share.key is None else str(share.key)
         ranked.append((name, Decimal(share.tally.central)))
     ranked.sort(key=lambda item: (-item[1], item[0]))
-    return ranked, known, len(market.deals)
+    return ranked, known, shares.total.records
 
 
 def _with_progress(

@@ -196,27 +196,60 @@ class Count:
         """Return the least the count can be: ``low``, or 1 when no bound is reported."""
         return 1 if self.low is None else self.low
 
-    def __add__(self, other: Count) -> Count:
-        """Add two counts: bounds add where both are known; the lower bound always does.
+    def figures(self) -> tuple[int, int, int | None]:
+        """Return what the count contributes to a total: ``(low, central, high)``.
 
-        Addition is associative and commutative, and ``sum(counts)`` works.
-        A sum may exceed :data:`MAX_COUNT`, which guards one stated figure
-        against typos, not a total.
+        The one counting rule of the library (analytics, row exports and
+        ``sum()`` of counts all use it):
+
+        - ``low`` is the reported lower bound, else the central figure, else
+          1 (every count is at least 1);
+        - ``central`` is the central figure, else the midpoint of the two
+          bounds (rounded down), else the one bound reported;
+        - ``high`` is the reported upper bound, else the central figure when
+          no lower bound is reported either ("about 48" is an estimate *of*
+          48), else None: unbounded ("at least 24").
+
+        >>> Count.exact(5).figures(), Count.about(48).figures()
+        ((5, 5, 5), (48, 48, 48))
+        >>> Count.between(20, 30).figures(), Count.at_least(24).figures()
+        ((20, 25, 30), (24, 24, None))
+        >>> Count.up_to(50).figures()
+        (1, 50, 50)
+        """
+        low, central, high = self.low, self.central, self.high
+        if central is None:
+            if low is not None and high is not None:
+                central = (low + high) // 2
+            else:
+                central = low if low is not None else high
+        if high is None and low is None:
+            high = central
+        if low is None:
+            low = self.central if self.central is not None else 1
+        return low, central, high  # type: ignore[return-value]
+
+    def __add__(self, other: Count) -> Count:
+        """Add two counts by their :meth:`figures`: low, central and high each add up.
+
+        A high of None (unbounded) makes the sum's high None. Addition is
+        associative and commutative, and ``sum(counts)`` works; the sum is
+        an estimate when either count is. A sum may exceed :data:`MAX_COUNT`,
+        which guards one stated figure against typos, not a total.
 
         >>> Count.exact(3) + Count.about(48)
-        Count(4, 51, None, estimate=True)
+        Count(51, 51, 51, estimate=True)
+        >>> Count.exact(3) + Count.at_least(24)
+        Count(27, 27, None, estimate=True)
         """
         if not isinstance(other, Count):
             return NotImplemented
-
-        def plus(a: int | None, b: int | None) -> int | None:
-            return None if a is None or b is None else a + b
-
-        low = self.floor + other.floor
-        central, high = plus(self.central, other.central), plus(self.high, other.high)
+        mine, theirs = self.figures(), other.figures()
+        low, central = mine[0] + theirs[0], mine[1] + theirs[1]
+        high = None if mine[2] is None or theirs[2] is None else mine[2] + theirs[2]
         estimate = self.estimate or other.estimate
         parts = (low, central, high)
-        if max(p for p in parts if p is not None) <= MAX_COUNT:
+        if max(low, central, high or 0) <= MAX_COUNT:
             return Count(low, central, high, estimate=estimate)
         # A sum obeys every rule but the typo guard: build it small, then set its figures.
         total = Count(*(None if p is None else 1 for p in parts), estimate=estimate)

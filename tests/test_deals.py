@@ -177,13 +177,13 @@ def test_count_wording_is_bounded() -> None:
 
 
 def test_counts_add_up() -> None:
-    """Central and high figures add where both are known; the floors (at least 1) always add."""
+    """Counts add by the one counting rule: low, central and high figures each add up."""
     assert Count.exact(2) + Count.exact(3) == Count.exact(5)
-    assert (Count.about(48) + Count.exact(3)).bounds() == (4, 51, None)
-    assert (Count.between(10, 20) + Count.exact(3)).bounds() == (13, None, 23)
+    assert (Count.about(48) + Count.exact(3)).bounds() == (51, 51, 51)
+    assert (Count.between(10, 20) + Count.exact(3)).bounds() == (13, 18, 23)
     total = Count.at_least(24) + Count.up_to(5)
     assert total.estimate
-    assert total.bounds() == (25, None, None)
+    assert total.bounds() == (25, 29, None)
     assert sum([Count.exact(1), Count.exact(2)]) == Count.exact(3)
 
 

@@ -87,7 +87,7 @@ def test_module_prints_the_market_in_the_units_asked(units: str, line: str) -> N
     assert line in result.stdout
     assert "Türkiye → Kyrgyzstan: Bayraktar TB2; delivered" in result.stdout
     assert "Iran → Tajikistan: Ababil-2; licensed production; producing" in result.stdout
-    assert "    Türkiye: 4 of 5 (80%; cancelled 1, delivered 2, interest 1)" in result.stdout
+    assert "    Türkiye: 2 of 3 (67%; delivered 2); units not reported" in result.stdout
     assert "  US: TSK Vektor (imposed 2023-12)" in result.stdout
     meeting = "  2025-08-19 meeting: Ministry of Defense of Japan, Ministry of National Defence of"
     assert meeting + " Türkiye; Bayraktar TB2; confirmed" in result.stdout

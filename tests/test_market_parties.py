@@ -200,8 +200,8 @@ def test_records_name_every_party() -> None:
     assert rows[TO_YEMEN.id]["recipient"] == "YEM"
 
 
-def test_timeline_puts_a_span_in_no_single_year() -> None:
-    """A span's units are in no year of the timeline: no per-year split is invented."""
+def test_timeline_spreads_a_span_over_its_years_as_estimates() -> None:
+    """A span's units are spread evenly over its years (earlier first), never all in the first."""
     spread = deal(
         TUR,
         YEM,
@@ -213,8 +213,10 @@ def test_timeline_puts_a_span_in_no_single_year() -> None:
         ],
     )
     years = {year.year: year for year in dm.Market.of(spread).timeline()}
-    assert set(years) == {2020}
+    assert set(years) == {2020, 2021, 2022}
     assert years[2020].delivered.central == 1
+    assert (years[2021].delivered.central, years[2022].delivered.central) == (2, 1)
+    assert years[2021].delivered.estimated == years[2022].delivered.estimated == 1
 
 
 def test_units_count_a_span_whole() -> None:
@@ -230,7 +232,9 @@ def test_units_count_a_span_whole() -> None:
     assert dm.Market.of(spread).share(measure="units").total.central == 3
 
 
-def test_the_network_links_countries_only() -> None:
-    """The supplier-recipient network is between countries: groups and organisations are out."""
-    edges = {(edge.supplier, edge.recipient) for edge in MARKET.network()}
-    assert edges == {(IRN, YEM)}
+def test_the_network_links_every_kind_of_party() -> None:
+    """The network links groups, territories and multinationals as parties of their own."""
+    edges = {(edge.supplier, edge.recipient) for edge in MARKET.network(status=None)}
+    assert (IRN, YEM) in edges
+    kinds = {type(party) for edge in edges for party in edge}
+    assert {dm.ArmedGroup, dm.Multinational, dm.Territory} <= kinds

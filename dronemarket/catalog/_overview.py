@@ -160,10 +160,11 @@ def _central_asia(market: Market) -> list[str]:
     deals = market.share(by="supplier", measure="deals", region=CENTRAL_ASIA)
     units = market.share(by="supplier", measure="units", region=CENTRAL_ASIA)
     total = deals.total.central
-    lines.append(f"  Deals by supplier (any status; {total} in all):")
+    lines.append(f"  Transfers by supplier (ordered, delivering, delivered; {total} in all):")
     for share in deals:
         country = share.key if isinstance(share.key, Country) else None
-        chosen = market.deals(region=CENTRAL_ASIA, supplier=country) if country else ()
+        chosen = market.deals(region=CENTRAL_ASIA, supplier=country, status=deals.statuses)
+        chosen = chosen if country else ()
         statuses = Counter(deal.status.value for deal in chosen)
         detail = ", ".join(f"{status} {n}" for status, n in sorted(statuses.items()))
         lines.append(

@@ -32,7 +32,15 @@ from dronemarket.market._filters import CooperationFilters, DealFilters, Product
 from dronemarket.market._market import Market
 from dronemarket.market._names import name_key
 from dronemarket.market._records import CooperationRecords, DealRecords, ProductionRecords
-from dronemarket.market._results import Concentration, Edge, Share, Shares, Tally, YearTally
+from dronemarket.market._results import (
+    Concentration,
+    Edge,
+    Share,
+    Shares,
+    Tally,
+    TrendYear,
+    YearTally,
+)
 from dronemarket.market._rows import RECORD_COLUMNS
 from dronemarket.market._synthetic import synthetic
 
@@ -50,6 +58,7 @@ __all__ = [
     "Share",
     "Shares",
     "Tally",
+    "TrendYear",
     "YearTally",
     "name_key",
     "synthetic",

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypedDict, TypeVar
 
 from dronemarket import _iso
 from dronemarket.cooperation import CooperationKind
-from dronemarket.deals import TRANSFERS, DealStatus
+from dronemarket.deals import TRANSFERS, DealStatus, DeliverySpan
 from dronemarket.errors import UnknownCodeError, ValidationError
 from dronemarket.market._checks import fail
+from dronemarket.market._index import Index
 from dronemarket.market._names import name_key, not_found
 from dronemarket.parties import (
     ArmedGroup,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ORDERED_STATUSES",
+    "YEAR_OF",
     "By",
     "CooperationFilters",
     "CountriesLike",
@@ -50,12 +52,14 @@ __all__ = [
     "ProductionFilters",
     "RecordFilters",
     "RegionLike",
+    "YearOf",
     "YearsLike",
     "as_country",
     "as_party_key",
     "cooperation_wanted",
     "each",
     "wanted",
+    "year_bounds",
 ]
 
 CountryLike = Country | str
@@ -84,6 +88,10 @@ By = Literal["supplier", "recipient", "manufacturer", "platform", "category"]
 """What a share splits by."""
 Measure = Literal["units", "deals", "value", "tiv"]
 """What a share measures."""
+YearOf = Literal["order", "delivery", "any"]
+"""Which year of a deal ``years=`` reads: its order's, a delivery's, or either."""
+YEAR_OF: Final[tuple[str, ...]] = ("any", "order", "delivery")
+"""The values of ``year_of=``; the first is the default."""
 
 
 class RecordFilters(TypedDict, total=False):
@@ -105,6 +113,8 @@ class DealFilters(RecordFilters, total=False):
     """The filters a deal query takes; see ``market.deals(...)``."""
 
     status: DealStatus | str | Iterable[DealStatus | str] | None
+    family: PlatformsLike | None
+    year_of: YearOf | None
 
 
 class ProductionFilters(RecordFilters, total=False):
@@ -128,6 +138,7 @@ ORDERED_STATUSES: Final = TRANSFERS | {DealStatus.SUSPENDED}
 """The statuses of a deal whose platform the recipient operates or has ordered."""
 
 _FILTERS: Final = frozenset(DealFilters.__annotations__)
+_DEAL_ONLY: Final = frozenset({"family", "year_of"})
 _COOPERATION_FILTERS: Final = frozenset(CooperationFilters.__annotations__)
 
 
@@ -160,7 +171,70 @@ def wanted(
         makers = map(holdings.find_organization, each(given["manufacturer"], Organization))
         keys["manufacturer"] = frozenset(maker.name for maker in makers)
     enums = (("category", Category), ("status", status_kind), ("confidence", Confidence))
-    return _enum_and_year_keys(keys, given, table, enums)
+    rest = _deal_keys(keys, given, table, holdings, is_deals=status_kind is DealStatus)
+    return _enum_and_year_keys(keys, rest, table, enums)
+
+
+def _deal_keys(
+    keys: dict[str, frozenset[Key]],
+    given: Mapping[str, Any],
+    table: Table[Any],
+    holdings: Holdings,
+    *,
+    is_deals: bool,
+) -> Mapping[str, Any]:
+    """Add to `keys` those of ``family=`` and of ``years=`` read by ``year_of=``.
+
+    Return the filters left to read (``years=`` is read here unless by order year).
+    """
+    if not is_deals and _DEAL_ONLY & set(given):
+        raise fail("filters", sorted(_DEAL_ONLY & set(given)), "apply to deals only")
+    if "family" in given:
+        family = _family(holdings, given["family"])
+        keys["platform"] = keys.get("platform", family) & family
+    year_of = given.get("year_of", YEAR_OF[0])
+    if year_of not in YEAR_OF:
+        raise fail("year_of", year_of, f"is not one of {', '.join(map(repr, YEAR_OF))}")
+    if is_deals and "years" in given and year_of != "order":
+        dimension = f"{year_of}_year"
+        index = table.cached(dimension, lambda: Index(_deal_years(table, year_of), multi=True))
+        keys[dimension] = _years_in(index, given["years"])
+        return {name: value for name, value in given.items() if name != "years"}
+    return given
+
+
+def _family(holdings: Holdings, value: object) -> frozenset[Key]:
+    """Return the names of the platforms `value` gives and their held variants and derivatives."""
+    roots = {platform.name for platform in map(holdings.find_platform, each(value, Platform))}
+    return frozenset(
+        platform.name
+        for platform in holdings.platforms.values()
+        if platform.name in roots or any(parent.name in roots for parent in platform.lineage())
+    )
+
+
+def _deal_years(table: Table[Any], year_of: str) -> list[Key]:
+    """Return each deal's delivery years (a span's every year), with its order year for "any"."""
+    found: list[Key] = []
+    for deal in table.records:
+        years: list[int] = [] if year_of == "delivery" or deal.year is None else [deal.year]
+        for delivery in deal.deliveries:
+            if isinstance(delivery, DeliverySpan):
+                years.extend(delivery.years)
+            elif delivery.date is not None:
+                years.append(delivery.date.year)
+        found.append(tuple(years))
+    return found
+
+
+def _years_in(index: Index, value: object) -> frozenset[Key]:
+    """Return the keys of `index` (years) that the years filter `value` selects."""
+    low, high = _years(value)
+    return frozenset(
+        year
+        for year in index.keys
+        if isinstance(year, int) and (low is None or year >= low) and (high is None or year <= high)
+    )
 
 
 def cooperation_wanted(
@@ -290,12 +364,12 @@ def _enums(kind: type[enum.Enum], value: object, field_name: str) -> frozenset[K
 
 def _year_keys(table: Table[Any], value: object) -> frozenset[Key]:
     """Return the years of `table`'s records that the years filter `value` selects."""
-    low, high = _years(value)
-    return frozenset(
-        year
-        for year in table.index("year").keys
-        if isinstance(year, int) and (low is None or year >= low) and (high is None or year <= high)
-    )
+    return _years_in(table.index("year"), value)
+
+
+def year_bounds(value: object) -> tuple[int | None, int | None]:
+    """Return the first and last year a years filter `value` gives; (None, None) for None."""
+    return (None, None) if value is None else _years(value)
 
 
 def _years(value: object) -> tuple[int | None, int | None]:

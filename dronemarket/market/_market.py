@@ -13,7 +13,14 @@ from attrs import field, frozen
 from dronemarket import _display
 from dronemarket.cooperation import Cooperation
 from dronemarket.deals import Deal, DealStatus
-from dronemarket.market._analytics import concentration, network, share, timeline
+from dronemarket.market._analytics import (
+    check_measure,
+    concentration,
+    network,
+    pick_currency,
+    share,
+    transfers_by_default,
+)
 from dronemarket.market._checks import (
     Holdings,
     as_tuple,
@@ -32,11 +39,14 @@ from dronemarket.market._filters import (
     DealFilters,
     Measure,
     OrganizationsLike,
+    PartiesLike,
+    PartyLike,
     ProductionFilters,
     as_country,
     cooperation_wanted,
     each,
     wanted,
+    year_bounds,
 )
 from dronemarket.market._index import (
     COOPERATION_ALIASES,
@@ -50,12 +60,13 @@ from dronemarket.market._index import (
 from dronemarket.market._names import not_found
 from dronemarket.market._records import CooperationRecords, DealRecords, ProductionRecords
 from dronemarket.market._rows import record_row
+from dronemarket.market._timeline import FLOWS, WINDOW, Flow, timeline, trend
 from dronemarket.parties import Country, Organization, Sanction
 from dronemarket.platforms import Platform
 from dronemarket.production import LicensedProduction, ProductionStatus
 
 if TYPE_CHECKING:
-    from dronemarket.market._results import Concentration, Edge, Shares, YearTally
+    from dronemarket.market._results import Concentration, Edge, Shares, TrendYear, YearTally
 
 __all__ = ["Market"]
 
@@ -426,38 +437,38 @@ class Market:
     ) -> Shares:
         """Return the shares of the deals selected by `filters`, split `by` a key.
 
+        **Transfers by default**: without ``status=``, only deals ordered,
+        delivering or delivered count (SIPRI's transfers); interest,
+        negotiation, suspended and cancelled records count only when
+        ``status=`` names them (``status=None``: every status).
+
         `by` is ``"supplier"`` (the supplying party: a country by its code,
         any other party by itself, named as ``str(party)``), ``"recipient"``,
         ``"manufacturer"`` (as in :class:`DealRecords`), ``"platform"`` or
         ``"category"``. `filters` are those of :class:`DealRecords`
-        (``region=``, ``years=``, ``status=``, ...).
+        (``region=``, ``years=`` with ``year_of=``, ``status=``, ...).
 
         `measure`:
 
-        - ``"units"``: a deal counts its **quantity ordered**; a deal with no
-          quantity counts its deliveries' figures added up (as plain
-          integers, however large); a deal with neither is
-          *unknown*, tallied apart and not counted as zero. An exact count
-          adds the same figure to low, central and high. An estimate adds its
-          own low (1 when it gives none: every count is at least 1), its
-          central figure (the midpoint of its bounds when it gives none, else
-          its one bound), and its high (the total's high becomes None,
-          unbounded, when it gives none).
+        - ``"units"``: a deal counts its **quantity ordered**, else its
+          deliveries added up, by the one counting rule
+          (:meth:`Count.figures <dronemarket.Count.figures>`); a deal with
+          neither is *unknown*, tallied apart, never counted as zero.
         - ``"deals"``: each deal counts 1.
-        - ``"value"``: a deal counts its value; deals without one are
-          unknown. Values in different currencies are not added up: pass
+        - ``"value"``: a deal counts its value, in one currency: pass
           ``currency="USD"`` (an upper-case ISO 4217 code) to count the
-          deals valued in US dollars (the others are reported as
-          ``excluded``); without it, deals valued in more than one currency
-          are rejected with a ValidationError.
-        - ``"tiv"``: a deal counts ``tiv.delivered``, SIPRI's TIV of the
-          weapons delivered, added up exactly as Decimals; a deal with no
-          TIV, or none delivered stated, is unknown (never zero). TIV is
-          not money and never mixes with ``"value"``.
+          deals valued in it (the others are ``excluded``); values in
+          several currencies without it raise a ValidationError.
+        - ``"tiv"``: a deal counts ``tiv.delivered`` (SIPRI's TIV, exact
+          Decimals, never money); with ``years=`` (unless
+          ``year_of="order"``) only what was delivered in those years, placed
+          as :meth:`timeline` places it. No TIV is unknown, never zero.
 
-        Shares are central figures over the central total and sum to 1
-        when that total is above zero. Deals whose key is unknown (an
-        unknown supplier) form a share of their own, with key None.
+        Shares are central figures over the central total and the known
+        ones sum to 1 when that total is above zero; a share whose records
+        have no figure is None. Deals whose key is unknown (an unknown
+        supplier) form a share of their own, with key None. The result's
+        ``coverage`` and ``str()`` say how much rests on data.
         """
         return share(
             self._deal_table,
@@ -469,39 +480,116 @@ class Market:
         )
 
     def concentration(
-        self, recipient: CountryLike, /, **filters: Unpack[DealFilters]
+        self,
+        recipient: PartyLike,
+        /,
+        measure: Measure = "units",
+        *,
+        currency: str | None = None,
+        **filters: Unpack[DealFilters],
     ) -> Concentration:
-        """Return the Herfindahl-Hirschman index of `recipient`'s suppliers, by units.
+        """Return the Herfindahl-Hirschman index of `recipient`'s suppliers, by `measure`.
 
         The index is the sum of the squared shares of the supplying
-        countries, on a 0..1 scale, over the deals to `recipient` selected
-        by `filters` (those of :class:`DealRecords`). Units are counted as
-        in :meth:`share`. Deals whose supplier is unknown, or whose count is
-        unknown, are left out of the index (they may be from a supplier
-        already counted); the shares returned with it show them.
+        parties, on a 0..1 scale, over the deals to `recipient` selected by
+        `filters` (those of :class:`DealRecords`; **transfers only** unless
+        ``status=`` is given). `measure` is counted as in :meth:`share`.
+        Deals whose supplier or figure is unknown are left out of the index
+        (they may be from a supplier already counted); the shares returned
+        with it show them, and ``coverage`` says how much of the base has a
+        figure.
         """
-        return concentration(self._deal_table, self._holdings, recipient, filters)
+        return concentration(
+            self._deal_table,
+            self._holdings,
+            recipient,
+            measure=measure,
+            currency=currency,
+            filters=filters,
+        )
 
-    def timeline(self, **filters: Unpack[DealFilters]) -> tuple[YearTally, ...]:
-        """Return, year by year, the units ordered against the units delivered.
+    def timeline(
+        self,
+        measure: Measure = "units",
+        *,
+        currency: str | None = None,
+        **filters: Unpack[DealFilters],
+    ) -> tuple[YearTally, ...]:
+        """Return, year by year, what was ordered against what was delivered.
 
-        A deal counts as ordered in the year of its order date, with its
-        quantity (unknown when it has none; deals with no order date are
-        not ordered); a delivery counts in the year of its date, with its
-        count (unknown when it has none). Undated deliveries are in no year, nor is a
-        DeliverySpan (its total is never split among its years).
-        `filters` are those of :class:`DealRecords`.
+        Deals are those `filters` select (those of :class:`DealRecords`;
+        **transfers only** unless ``status=`` is given). A deal counts as
+        ordered in the year of its order date; a delivery counts in the
+        year of its date; a :class:`~dronemarket.DeliverySpan` is spread
+        evenly over its years in whole units (the earlier years take the
+        remainder), each part marked as an estimate. `measure` as in
+        :meth:`share`: ``"units"`` (quantity ordered; counts delivered),
+        ``"deals"``, ``"value"`` or ``"tiv"`` (ordered: ``tiv.order``;
+        delivered: ``tiv.delivered`` placed in the years delivered in
+        proportion to the units delivered each year, evenly and as an
+        estimate when those are unknown). With ``years=``, only those years
+        are listed. Undated deliveries are in no year.
         """
-        return timeline(self._select_deals(**filters))
+        check_measure(measure)
+        chosen = transfers_by_default(filters)
+        deals = self._select_deals(**chosen)
+        if measure == "value":
+            currency = pick_currency(deals, currency)
+            deals = tuple(d for d in deals if d.value is None or d.value.currency == currency)
+        span = year_bounds(filters.get("years"))
+        return timeline(deals, measure, currency, span)
 
-    def network(self, **filters: Unpack[DealFilters]) -> tuple[Edge, ...]:
-        """Return the supplier → recipient links, weighted by the units of their deals.
+    def trend(
+        self,
+        supplier: PartiesLike,
+        /,
+        measure: Measure = "units",
+        *,
+        flow: Flow = "delivered",
+        window: int = WINDOW,
+        currency: str | None = None,
+        **filters: Unpack[DealFilters],
+    ) -> tuple[TrendYear, ...]:
+        """Return `supplier`'s share of the market year by year, with SIPRI's moving average.
 
-        Units are counted as in :meth:`share`. Deals whose supplier or
-        recipient is unknown are on no link. Links come heaviest first.
-        `filters` are those of :class:`DealRecords`.
+        The market is the deals `filters` select (``region=``,
+        ``recipient=``, ...; **transfers only** unless ``status=`` is
+        given); `supplier` is one party or several (their shares together).
+        `flow` is ``"delivered"`` (by delivery year, as SIPRI's TIV tables)
+        or ``"ordered"`` (by order year); `measure` as in :meth:`timeline`.
+        Each :class:`TrendYear` has the share, its tallies, its coverage
+        and the `window`-year moving average (5, SIPRI's): the supplier's
+        total over the market's, over the window ending that year.
         """
-        return network(self._select_deals(**filters))
+        if "supplier" in filters:
+            raise fail("filters", "supplier", "is given twice (it is the first argument)")
+        if flow not in FLOWS:
+            raise fail("flow", flow, f"is not one of {', '.join(map(repr, FLOWS))}")
+        if type(window) is not int or window < 1:
+            raise fail("window", window, "is not a positive int")
+        whole = self.timeline(measure, currency=currency, **filters)
+        found = self._select_deals(**transfers_by_default(filters))
+        if measure == "value":
+            currency = pick_currency(found, currency)
+        mine_filters = cast("DealFilters", {**filters, "supplier": supplier})
+        mine = self.timeline(measure, currency=currency, **mine_filters)
+        return trend(whole, mine, flow, window)
+
+    def network(
+        self, measure: Measure = "units", **filters: Unpack[DealFilters]
+    ) -> tuple[Edge, ...]:
+        """Return the supplier → recipient links, each with the units and TIV of its deals.
+
+        Deals are those `filters` select (those of :class:`DealRecords`;
+        **transfers only** unless ``status=`` is given: no link for an
+        interest or a cancelled deal). Units are counted as in
+        :meth:`share`; a link whose deals have no figure has None figures,
+        never 0. Links come heaviest first by `measure` (``"units"``,
+        ``"deals"`` or ``"tiv"``), unknown last. Parties that are not
+        countries (armed groups, multinationals) are linked too; deals
+        whose supplier or recipient is unknown are on no link.
+        """
+        return network(self._select_deals(**transfers_by_default(filters)), measure)
 
     def to_records(
         self, **filters: Unpack[DealFilters]

@@ -66,10 +66,12 @@ class DealRecords(Records[Deal]):
       one, else the platform's; an Organization or a name or alias, or several.
     - ``category``: a Category or its value (``"MALE"``), or several.
     - ``status``, ``confidence``: one or several, enums or values.
-    - ``years``: an order year, or an inclusive ``(first, last)`` range
-      (either end None for open), or a ``range``; a deal's year is its
-      order year, else the year it was announced; deals with no year
-      never match.
+    - ``years``: a year, or an inclusive ``(first, last)`` range (either
+      end None for open), or a ``range``, read as ``year_of`` says:
+      ``"any"`` (the default: the order year, else the year announced, or
+      any delivery year, a span's every year), ``"order"`` or
+      ``"delivery"``; deals with no such year never match.
+    - ``family``: a platform (or several) with its variants and derivatives.
     - ``region``: the recipient is in the region (a Region, a region
       name, or countries); a region holds countries only, so a group
       based in a member is not in it.

@@ -7,7 +7,7 @@ from typing import Final
 
 from dronemarket.dates import PartialDate
 from dronemarket.deals import Deal, Delivery, DeliverySpan
-from dronemarket.market._tally import delivered_figures
+from dronemarket.market._tally import delivered_figures, figures, units_of
 from dronemarket.parties import Country, Organization, Party
 
 __all__ = ["RECORD_COLUMNS", "record_row"]
@@ -28,10 +28,14 @@ RECORD_COLUMNS: Final[Mapping[str, str]] = {
     "year": "int | None: the order year, else the announcement year",
     "ordered": "str | None: the order date, as precise as known ('2021-10')",
     "announced": "str | None: the announcement date",
-    "quantity_low": "int | None: the quantity ordered, low bound",
-    "quantity": "int | None: the quantity ordered, central figure",
-    "quantity_high": "int | None: the quantity ordered, high bound",
+    "quantity_low": "int | None: the quantity ordered, low figure by the counting rule",
+    "quantity": "int | None: the quantity ordered, central figure by the counting rule",
+    "quantity_high": "int | None: the quantity ordered, high figure (None: unbounded or unknown)",
     "quantity_estimate": "bool | None: whether the quantity is an estimate (None: unknown)",
+    "units_low": "int | None: the units shares count (quantity, else delivered), low",
+    "units": "int | None: the units shares count, central (None: unknown, never 0)",
+    "units_high": "int | None: the units shares count, high (None: unbounded or unknown)",
+    "units_estimate": "bool | None: whether those units rest on an estimate (None: unknown)",
     "delivered": "int | None: units delivered, central figure (None: unknown)",
     "deliveries": "int: how many deliveries are recorded",
     "last_delivery": "str | None: the date of the latest dated delivery (a span's last year)",
@@ -51,6 +55,8 @@ def record_row(deal: Deal) -> dict[str, str | int | float | bool | None]:
     """Return the row of `deal`, its columns those of :data:`RECORD_COLUMNS`."""
     supplier, recipient = deal.supplier.party, deal.recipient.party
     quantity, delivered, value, tiv = deal.quantity, delivered_figures(deal), deal.value, deal.tiv
+    ordered = (None, None, None) if quantity is None else figures(quantity)
+    units = units_of(deal) or (None, None, None, None)
     category = deal.platform.category
     dated = [date for date in map(last_date, deal.deliveries) if date is not None]
     first = deal.sources[0]
@@ -70,10 +76,14 @@ def record_row(deal: Deal) -> dict[str, str | int | float | bool | None]:
         "year": deal.year,
         "ordered": _date(deal.ordered),
         "announced": _date(deal.announced),
-        "quantity_low": None if quantity is None else quantity.low,
-        "quantity": None if quantity is None else quantity.central,
-        "quantity_high": None if quantity is None else quantity.high,
+        "quantity_low": ordered[0],
+        "quantity": ordered[1],
+        "quantity_high": ordered[2],
         "quantity_estimate": None if quantity is None else quantity.estimate,
+        "units_low": units[0],
+        "units": units[1],
+        "units_high": units[2],
+        "units_estimate": units[3],
         "delivered": None if delivered is None else delivered[1],
         "deliveries": len(deal.deliveries),
         "last_delivery": _date(max(dated)) if dated else None,

@@ -17,6 +17,7 @@ __all__ = [
     "delivered_figures",
     "figures",
     "figures_tally",
+    "measure_of",
     "sum_tallies",
     "units_of",
 ]
@@ -59,16 +60,37 @@ def delivered_figures(deal: Deal) -> Figures | None:
     return low, central, high, estimated
 
 
+def measure_of(deal: Deal, measure: str, currency: str | None = None) -> Figures | None:
+    """Return the figures `deal` contributes to `measure`; None when it has none.
+
+    ``"units"``: :func:`~dronemarket.market._tally.units_of`; ``"deals"``:
+    1; ``"value"``: the deal's value when in `currency`; ``"tiv"``: the TIV
+    delivered. Amounts are Decimals, added up exactly.
+    """
+    if measure == "units":
+        return units_of(deal)
+    if measure == "deals":
+        return (1, 1, 1, False)
+    if measure == "tiv":
+        tiv = deal.tiv
+        amount = None if tiv is None else tiv.delivered
+        return None if amount is None else (amount, amount, amount, False)  # type: ignore[return-value]
+    value = deal.value
+    if value is None or value.currency != currency:
+        return None
+    return (value.amount, value.amount, value.amount, value.estimate)  # type: ignore[return-value]
+
+
 def figures(count: Count) -> tuple[int, int, int | None]:
-    """Return a count's low, central and high figures as shares use them."""
-    low = count.low if count.low is not None else 1
-    if count.central is not None:
-        central = count.central
-    elif count.low is not None and count.high is not None:
-        central = (count.low + count.high) // 2
-    else:
-        central = count.low if count.low is not None else cast("int", count.high)
-    return low, central, count.high
+    """Return a count's low, central and high figures: THE counting rule.
+
+    Every analytic, the row export and ``sum()`` of counts use it; it is
+    :meth:`Count.figures <dronemarket.Count.figures>`: an exact count is
+    ``(n, n, n)``; ``about(n)`` is ``(n, n, n)``, an estimate of n;
+    ``between(a, b)`` is ``(a, (a + b) // 2, b)``; ``at_least(n)`` is
+    ``(n, n, None)`` (no upper bound); ``up_to(n)`` is ``(1, n, n)``.
+    """
+    return count.figures()
 
 
 class UnitColumn:
@@ -98,20 +120,28 @@ class UnitColumn:
         exact = sum(map(self.exact.__getitem__, positions))
         other = self.other
         rest = figures_tally(map(other.__getitem__, filter(other.__contains__, positions)))
-        high = None if rest.high is None else exact + rest.high
         counted = len(positions) - rest.unknown
+        if not rest.counted:
+            return Tally(exact, exact, exact, counted, 0, rest.unknown)
+        high = None if rest.high is None else exact + rest.high
         return Tally(
-            exact + rest.low, exact + rest.central, high, counted, rest.estimated, rest.unknown
+            exact + cast("int", rest.low),
+            exact + cast("int", rest.central),
+            high,
+            counted,
+            rest.estimated,
+            rest.unknown,
         )
 
 
 def sum_tallies(tallies: Iterable[Tally]) -> Tally:
-    """Return the tally of every record of `tallies` together."""
+    """Return the tally of every record of `tallies` together (unknown figures add nothing)."""
     every = tuple(tallies)
-    highs = [tally.high for tally in every]
+    known = [tally for tally in every if tally.counted]
+    highs = [tally.high for tally in known]
     return Tally(
-        sum(tally.low for tally in every),
-        sum(tally.central for tally in every),
+        sum(cast("int", tally.low) for tally in known),
+        sum(cast("int", tally.central) for tally in known),
         None if any(high is None for high in highs) else sum(cast("list[int | Decimal]", highs)),
         sum(tally.counted for tally in every),
         sum(tally.estimated for tally in every),
