@@ -101,7 +101,7 @@ def test_timeline_has_title_labels_and_one_legend_entry_per_supplier(three: dm.M
     assert axes.get_title() == "Transfers by delivery year, in units"
     assert axes.get_xlabel() == "delivery year"
     assert axes.get_ylabel() == "units delivered"
-    assert sorted(_legend(axes)) == ["China", "Türkiye", "United States"]
+    assert sorted(_legend(axes)) == ["China", "Israel", "Türkiye", "United States"]
 
 
 def test_timeline_stacks_the_figures_and_hatches_estimates(three: dm.Market) -> None:
@@ -119,10 +119,19 @@ def test_timeline_stacks_the_figures_and_hatches_estimates(three: dm.Market) -> 
     assert (2020, 1.0, None) in drawn
 
 
-def test_timeline_notes_what_is_in_no_single_year(three: dm.Market) -> None:
-    """A span is left out of the years, and the note under the axes counts it."""
-    assert "Left out: 1 deliveries in no single year" in _note(plot.timeline(three))
-    assert "Israel" not in _legend(_axes(plot.timeline(three)))
+def test_timeline_spreads_a_span_as_an_estimate(three: dm.Market) -> None:
+    """A span is spread over its years as the analytics spread it, drawn as an estimate."""
+    stack = yearly(three.deals, "units", 8)
+    israel = next(series for series in stack.series if series.label == "Israel")
+    assert dict(zip(stack.years, israel.estimated, strict=True)) == {2020: 3.0, 2021: 3.0}
+    assert sum(israel.exact) == 0
+    assert stack.left_out == 0
+
+
+def test_timeline_notes_deliveries_with_no_figure() -> None:
+    """A delivery of unknown count is left out and counted in the note, never drawn as 0."""
+    market = _market(_deal("TUR", [dm.Delivery(dm.PartialDate(2020), None)]))
+    assert "Left out: 1 deliveries with no figure" in _note(plot.timeline(market))
 
 
 def test_timeline_merges_the_smallest_suppliers(three: dm.Market) -> None:
@@ -149,8 +158,8 @@ def test_timeline_in_tiv_from_a_sipri_fixture(imported: dm.Market) -> None:
     assert len(_legend(axes)) == len(stack.series)
 
 
-def test_tiv_over_several_years_uses_the_unit_tiv() -> None:
-    """A deal delivered over two years adds per-unit TIV times each year's count."""
+def test_tiv_over_several_years_follows_the_units_delivered() -> None:
+    """A deal delivered over two years places its TIV in proportion to each year's units."""
     deal = _deal(
         "TUR",
         [dm.Delivery(dm.PartialDate(2020), 2), dm.Delivery(dm.PartialDate(2021), 3)],
@@ -161,7 +170,7 @@ def test_tiv_over_several_years_uses_the_unit_tiv() -> None:
     assert stack.series[0].exact == (3.0, 4.5)
     assert stack.left_out == 0
     unknown = _deal("TUR", [dm.DeliverySpan((2020, 2021), count=5)], tiv=dm.Tiv(order="9"))
-    assert yearly([unknown], "tiv", 8).left_out == 1
+    assert yearly([unknown], "tiv", 8).left_out == 2  # no TIV delivered: unknown in each year
 
 
 def test_timeline_selects_transfers_and_takes_filters(three: dm.Market) -> None:

@@ -141,7 +141,7 @@ def test_estimates_and_unknowns_stay_apart() -> None:
     rows = {row["id"]: row for row in table.to_pylist()}
     about, unknown = rows[ABOUT.id], rows[UNKNOWN.id]
     assert about["units_central"] == 48
-    assert about["units_high"] is None  # unbounded
+    assert about["units_high"] == 48  # about(48) is an estimate of 48 (Count.figures)
     assert about["units_estimate"] is True
     assert about["delivered_central"] is None
     assert (about["recipient_code"], about["recipient_kind"]) == (None, "armed group")
@@ -272,6 +272,8 @@ _ALL_STATUSES = tuple(dm.DealStatus)
 def _tally(rows: list[dict[str, Any]]) -> tuple[Any, ...]:
     known = [row for row in rows if row["units_central"] is not None]
     highs = [row["units_high"] for row in known]
+    if not known:  # no record has a figure: the tally's figures are unknown, never 0
+        return (None, None, None, 0, 0, len(rows))
     return (
         sum(row["units_low"] for row in known),
         sum(row["units_central"] for row in known),
@@ -303,7 +305,7 @@ def test_every_figure_in_the_deals_table_agrees_with_the_analytics(market: dm.Ma
         known = [
             r["tiv_delivered"] for r in by_supplier[item.name] if r["tiv_delivered"] is not None
         ]
-        assert sum(known, Decimal(0)) == item.tally.central
+        assert (sum(known, Decimal(0)) if known else None) == item.tally.central
         assert len(known) == item.tally.counted
 
 
@@ -311,7 +313,14 @@ def test_every_figure_in_the_deals_table_agrees_with_the_analytics(market: dm.Ma
 @settings(max_examples=30)
 @given(dms.markets(max_deals=8))
 def test_every_figure_in_the_deliveries_table_agrees_with_the_timeline(market: dm.Market) -> None:
-    """Dated deliveries, added up by year from the table, are the timeline's delivered tallies."""
+    """Dated deliveries, added up by year from the table, are the timeline's delivered tallies.
+
+    Deals with a span are left out: the timeline spreads a span over its
+    years (tested in test_analytics), the table keeps it as one row.
+    """
+    market = dm.Market.of(
+        *(d for d in market.deals if not any(type(x) is dm.DeliverySpan for x in d.deliveries))
+    )
     rows = market.to_arrow("deliveries").to_pylist()
     by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:

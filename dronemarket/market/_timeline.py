@@ -23,6 +23,7 @@ __all__ = [
     "WINDOW",
     "Flow",
     "delivered_by_year",
+    "delivered_in",
     "ordered_in",
     "spread",
     "timeline",
@@ -124,9 +125,7 @@ def ordered_in(deal: Deal, measure: str, currency: str | None) -> Figures | None
     return measure_of(deal, measure, currency)
 
 
-def _delivered_in(
-    deal: Deal, measure: str, currency: str | None
-) -> dict[int, list[Figures | None]]:
+def delivered_in(deal: Deal, measure: str, currency: str | None) -> dict[int, list[Figures | None]]:
     """Return what `deal` counts in each delivery year, by `measure`."""
     if measure == "units":
         return delivered_units(deal)
@@ -151,7 +150,7 @@ def timeline(
     for deal in deals:
         if deal.ordered is not None:
             ordered[deal.ordered.year].append(ordered_in(deal, measure, currency))
-        for year, found in _delivered_in(deal, measure, currency).items():
+        for year, found in delivered_in(deal, measure, currency).items():
             delivered[year].extend(found)
     low, high = years
     return tuple(

@@ -18,6 +18,7 @@ notebook display it. matplotlib comes with the ``[plot]`` extra
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, Unpack
 
 from dronemarket._display import coverage
@@ -141,11 +142,10 @@ def _draw_stack(axes: Axes, stack: Stack) -> None:
 
 
 def _stack_note(stack: Stack) -> str:
-    what = "deliveries" if stack.measure == "units" else "deals"
-    hatched = "Hatched: the part resting on estimates."
+    hatched = "Hatched: the part resting on estimates (a span's years are estimates)."
     if not stack.left_out:
         return hatched
-    return f"{hatched} Left out: {stack.left_out:,} {what} in no single year or with no figure."
+    return f"{hatched} Left out: {stack.left_out:,} deliveries with no figure."
 
 
 def network(market: Market, *, top: int = 30, **filters: Unpack[DealFilters]) -> Figure:
@@ -161,8 +161,8 @@ def network(market: Market, *, top: int = 30, **filters: Unpack[DealFilters]) ->
     """
     top = _check_top(top)
     edges = market.network(**_transfers(filters))[:top]
-    suppliers = _ranked([(e.supplier, float(e.units.central)) for e in edges])
-    recipients = _ranked([(e.recipient, float(e.units.central)) for e in edges])
+    suppliers = _ranked([(e.supplier, _weight(e.units.central)) for e in edges])
+    recipients = _ranked([(e.recipient, _weight(e.units.central)) for e in edges])
     rows = max(len(suppliers), len(recipients), 1)
     figure = _new_figure(max(_SIZE[1], 0.35 * rows + 1.2))
     axes = figure.add_subplot()
@@ -172,11 +172,11 @@ def network(market: Market, *, top: int = 30, **filters: Unpack[DealFilters]) ->
         _empty(axes, "No link between known parties")
         return figure
     left, right = _positions(suppliers, rows), _positions(recipients, rows)
-    heaviest = max(float(e.units.central) for e in edges) or 1.0
+    heaviest = max(_weight(e.units.central) for e in edges) or 1.0
     colors = dict(zip(suppliers, _colors(len(suppliers)), strict=True))
     for edge in edges:
-        known = edge.units.counted > 0
-        width = 0.8 + 6.0 * float(edge.units.central) / heaviest if known else 0.8
+        known = edge.units.central is not None
+        width = 0.8 + 6.0 * _weight(edge.units.central) / heaviest if known else 0.8
         axes.plot(
             [0.0, 1.0],
             [left[edge.supplier], right[edge.recipient]],
@@ -197,6 +197,15 @@ def network(market: Market, *, top: int = 30, **filters: Unpack[DealFilters]) ->
     note = "Line width: units (central figure). Dashed: units unknown."
     _note(figure, note)
     return figure
+
+
+def _weight(figure: float | Decimal | None) -> float:
+    """Return a figure as a weight for ranking and line widths; an unknown one weighs nothing.
+
+    Only the layout uses it: an unknown figure is drawn as unknown (dashed,
+    or no bar with the word "unknown"), never as zero.
+    """
+    return 0.0 if figure is None else float(figure)
 
 
 def _ranked(weights: Sequence[tuple[Any, float]]) -> list[Any]:
@@ -249,8 +258,9 @@ def shares(shares: Shares, *, top: int = 12) -> Figure:
 def _draw_shares(axes: Axes, items: Sequence[Any]) -> None:
     names = [item.name for item in items]
     ys = list(range(len(items)))[::-1]
-    central = [float(item.tally.central) for item in items]
-    low = [float(item.tally.low) for item in items]
+    nan = float("nan")  # an unknown figure draws no bar at all: never a bar of zero
+    central = [nan if i.tally.central is None else float(i.tally.central) for i in items]
+    low = [nan if i.tally.low is None else float(i.tally.low) for i in items]
     high = [
         float(item.tally.high) if item.tally.high is not None else c
         for item, c in zip(items, central, strict=True)
@@ -267,18 +277,19 @@ def _draw_shares(axes: Axes, items: Sequence[Any]) -> None:
         ecolor="black",
         capsize=3,
     )
-    reach = max([*high, *central, 1.0])
+    reach = max([x for x in (*high, *central) if x == x] + [1.0])  # noqa: PLR0124 - x == x skips NaN
     for item, y, c, h in zip(items, ys, central, high, strict=True):
-        if item.tally.high is None:
+        end = 0.0 if c != c else max(h, c)  # noqa: PLR0124 - an unknown bar ends at the axis
+        if item.tally.high is None and c == c:  # noqa: PLR0124 - only a known bar has an arrow
             axes.annotate(
                 "",
-                xy=(max(h, c) + 0.08 * reach, y),
-                xytext=(max(h, c), y),
+                xy=(end + 0.08 * reach, y),
+                xytext=(end, y),
                 arrowprops={"arrowstyle": "->"},
             )
         counted = item.tally.counted
         share = "unknown" if item.share is None or not counted else f"{item.share:.0%}"
         label = f" {share} ({counted} of {item.tally.records} counted)"
-        axes.text(max(h, c) + 0.1 * reach, y, label, va="center", fontsize="small")
+        axes.text(end + 0.1 * reach, y, label, va="center", fontsize="small")
     axes.set_yticks(ys, names)
     axes.set_xlim(0.0, reach * 1.45)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
 from typing import Final, Literal, NamedTuple
 
-from dronemarket.deals import Deal, Delivery, DeliverySpan
+from dronemarket.deals import Deal
 from dronemarket.errors import ValidationError
-from dronemarket.market._tally import figures
+from dronemarket.market._timeline import delivered_in
 from dronemarket.parties import Party
 
 __all__ = ["MEASURES", "OTHERS", "Series", "Stack", "party_label", "yearly"]
@@ -62,69 +61,28 @@ _Buckets = dict[str, dict[int, list[float]]]
 def yearly(deals: Iterable[Deal], measure: str, top: int) -> Stack:
     """Return the figures delivered by year and supplier of `deals`, the `top` largest apart.
 
-    Units: each dated :class:`~dronemarket.Delivery` adds its count's central
-    figure (as :func:`dronemarket.market._tally.figures` gives it) to its
-    year; a :class:`~dronemarket.DeliverySpan`, an undated delivery or one of
-    unknown count is in no year and is counted in ``left_out``, as
-    :meth:`Market.timeline <dronemarket.Market.timeline>` leaves them out.
-
-    TIV: a deal whose deliveries all fall in one year adds its
-    ``tiv.delivered`` to it; a deal delivered over several years adds, for
-    each dated delivery of known count, SIPRI's ``per_unit`` TIV times the
-    count (SIPRI's own rule for TIV by year). A deal with no such figure is
-    counted in ``left_out``.
+    Each deal's deliveries are placed in years by the analytics' own rule
+    (:meth:`Market.timeline <dronemarket.Market.timeline>`): a dated
+    delivery in its year, a :class:`~dronemarket.DeliverySpan` spread over
+    its years as an estimate, TIV in proportion to the units delivered each
+    year. A year's figure that rests on an estimate is drawn apart; a
+    delivery whose figure is unknown is counted in ``left_out``, never
+    drawn as zero.
     """
     if measure not in MEASURES:
         rule = f"is not one of {', '.join(map(repr, MEASURES))}"
         raise ValidationError("timeline", "measure", measure, rule)
     buckets: _Buckets = defaultdict(lambda: defaultdict(lambda: [0.0, 0.0]))
     left_out = 0
-    add = _add_units if measure == "units" else _add_tiv
     for deal in deals:
-        left_out += add(deal, buckets[party_label(deal.supplier.party)])
+        years = buckets[party_label(deal.supplier.party)]
+        for year, found in delivered_in(deal, measure, None).items():
+            for figures in found:
+                if figures is None or figures[1] is None:
+                    left_out += 1
+                else:
+                    years[year][figures[3]] += float(figures[1])
     return _stack(measure, buckets, top, left_out)
-
-
-def _add_units(deal: Deal, years: dict[int, list[float]]) -> int:
-    left_out = 0
-    for delivery in deal.deliveries:
-        count = delivery.count
-        if type(delivery) is not Delivery or delivery.date is None or count is None:
-            left_out += 1
-            continue
-        years[delivery.date.year][count.estimate] += figures(count)[1]
-    return left_out
-
-
-def _add_tiv(deal: Deal, years: dict[int, list[float]]) -> int:
-    tiv, deliveries = deal.tiv, deal.deliveries
-    if not deliveries:
-        return 0
-    spread = {
-        year
-        for delivery in deliveries
-        for year in (
-            delivery.years
-            if isinstance(delivery, DeliverySpan)
-            else ((delivery.date.year,) if delivery.date is not None else ())
-        )
-    }
-    estimated = any(d.count is None or d.count.estimate for d in deliveries)
-    if tiv is not None and tiv.delivered is not None and len(spread) == 1:
-        years[spread.pop()][estimated] += float(tiv.delivered)
-        return 0
-    per_unit = tiv.per_unit if tiv is not None else None
-    placed = False
-    for delivery in deliveries:
-        count = delivery.count
-        if per_unit is None or type(delivery) is not Delivery or delivery.date is None:
-            continue
-        if count is None:
-            continue
-        value = per_unit * Decimal(figures(count)[1])
-        years[delivery.date.year][count.estimate] += float(value)
-        placed = True
-    return 0 if placed else 1
 
 
 def _stack(measure: str, buckets: _Buckets, top: int, left_out: int) -> Stack:
