@@ -166,6 +166,7 @@ def read(
         entries = _deliveries(lines, header, excel=excel, drones_only=drones_only)
     loaded: list[SipriRecord] = []
     rejected: list[Rejected] = []
+    texts: dict[int, str] = {}  # a loaded record's raw text, by line: for its id, or if it fails
     skipped = 0
     for entry in entries:
         if entry is None:
@@ -173,14 +174,19 @@ def read(
         elif isinstance(entry, Rejected):
             rejected.append(entry)
         else:
-            loaded.append(entry)
+            record, raw = entry
+            texts[record.line] = raw
+            loaded.append(record)
     cited = source(stamp)
-    converted = convert(loaded, source=cited, known=known)
+    converted = convert(loaded, source=cited, known=known, texts=texts)
     if converted.failed:
         failed = {id(record) for record, _ in converted.failed}
-        rejected.extend(Rejected(r.line, r.text, reason) for r, reason in converted.failed)
+        rejected.extend(
+            Rejected(r.line, r.text or texts[r.line], reason) for r, reason in converted.failed
+        )
         rejected.sort(key=lambda entry: entry.line)
         loaded = [record for record in loaded if id(record) not in failed]
+    del texts
     return SipriImport(
         kind,
         records=len(loaded) + len(rejected) + skipped,
@@ -193,7 +199,8 @@ def read(
     )
 
 
-_Entry = SipriRecord | Rejected | None  # None: skipped by drones_only
+_Entry = tuple[SipriRecord, str] | Rejected | None
+"""A record read (built without its raw text, given beside it), rejected, or skipped (None)."""
 
 
 def _register(lines: list[str], header: int, *, excel: bool, drones_only: bool) -> Iterator[_Entry]:
@@ -204,7 +211,7 @@ def _register(lines: list[str], header: int, *, excel: bool, drones_only: bool) 
             yield None
         else:
             try:
-                yield _parse.register_record(row.line, row.text, row.fields)
+                yield _parse.register_record(row.line, "", row.fields), row.text
             except _parse.Reject as error:
                 yield Rejected(row.line, row.text, str(error))
 
@@ -226,7 +233,7 @@ def _deliveries(
             continue
         text = "\n".join(row.text for row in rows)
         try:
-            yield _parse.deliveries_record(first.line, text, fields)
+            yield _parse.deliveries_record(first.line, "", fields), text
         except _parse.Reject as error:
             yield Rejected(first.line, text, str(error))
 
@@ -247,7 +254,7 @@ def _json(text: str, *, drones_only: bool) -> Iterator[_Entry]:
             yield None
             continue
         try:
-            yield _parse.json_record(position, raw, item)
+            yield _parse.json_record(position, "", item), raw
         except _parse.Reject as error:
             yield Rejected(position, raw, str(error))
 

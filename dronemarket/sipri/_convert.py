@@ -26,7 +26,7 @@ JSON's licence code) and from format A's Comments.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Final
 
 from dronemarket.dates import PartialDate
@@ -161,18 +161,18 @@ def notes_of(record: SipriRecord) -> str:
     return "\n".join(part for part in (record.comments, *_extra_notes(record)) if part)
 
 
-def _digest(record: SipriRecord) -> str:
-    text = record.text.replace("\r", "").replace("\n", "")
+def _digest(record: SipriRecord, texts: Mapping[int, str]) -> str:
+    text = (record.text or texts.get(record.line, "")).replace("\r", "").replace("\n", "")
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def _ids(records: Sequence[SipriRecord]) -> list[str]:
+def _ids(records: Sequence[SipriRecord], texts: Mapping[int, str]) -> list[str]:
     """Return each record's deal id; a repeated one gets ``-2``, ``-3``, ... in file order."""
     seen: dict[str, int] = {}
     out = []
     for record in records:
         base = f"sipri-{record.sipri_id}" if record.sipri_id is not None else None
-        base = base or f"sipri-a-{_digest(record)}"
+        base = base or f"sipri-a-{_digest(record, texts)}"
         seen[base] = seen.get(base, 0) + 1
         out.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
     return out
@@ -390,8 +390,17 @@ def _from_comment(
     return (f"licence-{number}", host, arrangement, licence.confidence, note)
 
 
-def convert(records: Sequence[SipriRecord], *, source: Source, known: Market) -> Converted:
+def convert(
+    records: Sequence[SipriRecord],
+    *,
+    source: Source,
+    known: Market,
+    texts: Mapping[int, str] | None = None,
+) -> Converted:
     """Return the market of `records` (deals and licensed production) and those that fail.
+
+    `texts` gives, by line, the raw text of records built without it (``read``
+    keeps no raw text on a loaded record); a record's id digests its raw text.
 
     A record that breaks a rule of :class:`~dronemarket.Deal` (more delivered
     than ordered, a delivery before the order) fails with that rule.
@@ -402,7 +411,7 @@ def convert(records: Sequence[SipriRecord], *, source: Source, known: Market) ->
     deals: list[Deal] = []
     production: list[LicensedProduction] = []
     failed: list[tuple[SipriRecord, str]] = []
-    for record, deal_id in zip(records, _ids(records), strict=True):
+    for record, deal_id in zip(records, _ids(records, texts or {}), strict=True):
         try:
             deal = _deal(record, deal_id, platform_of(record.designation), ctx)
         except DroneMarketError as error:
