@@ -299,7 +299,8 @@ class _Context:
         key = (number, estimate)
         found = self._counts.get(key)
         if found is None:
-            found = self._counts[key] = _count(number, estimate=estimate)
+            found = Count.about(number) if estimate else Count.exact(number)
+            self._counts[key] = found
         return found
 
     def date(self, year: int) -> PartialDate:
