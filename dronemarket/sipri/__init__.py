@@ -53,6 +53,7 @@ __all__ = [
     "SipriRecord",
     "holds",
     "is_drone",
+    "name_of",
     "read",
     "source",
     "to_trade_register",
@@ -63,6 +64,7 @@ _B_WIDTH = 17
 _HOME = "https://www.sipri.org/databases/armstransfers"
 
 is_drone = _names.is_drone
+name_of = _names.name_of
 
 
 @frozen
