@@ -206,6 +206,7 @@ _Entry = tuple[SipriRecord, str] | Rejected | None
 
 
 def _register(lines: list[str], header: int, *, excel: bool, drones_only: bool) -> Iterator[_Entry]:
+    columns = _parse.Columns()
     for row in _csv.rows(lines, header + 1, _A_WIDTH, excel=excel):
         if row.fields is None:
             yield _wrong_width(row, _A_WIDTH)
@@ -213,7 +214,7 @@ def _register(lines: list[str], header: int, *, excel: bool, drones_only: bool) 
             yield None
         else:
             try:
-                yield _parse.register_record(row.line, "", row.fields), row.text
+                yield _parse.register_record(row.line, "", row.fields, columns), row.text
             except _parse.Reject as error:
                 yield Rejected(row.line, row.text, str(error))
 
