@@ -207,10 +207,15 @@ _Entry = tuple[SipriRecord, str] | Rejected | None
 
 def _register(lines: list[str], header: int, *, excel: bool, drones_only: bool) -> Iterator[_Entry]:
     columns = _parse.Columns()
+    drone: dict[str, bool] = {}  # by description: a register repeats a few hundred
     for row in _csv.rows(lines, header + 1, _A_WIDTH, excel=excel):
         if row.fields is None:
             yield _wrong_width(row, _A_WIDTH)
-        elif drones_only and not is_drone(row.fields[7]):
+        elif drones_only and not (
+            drone[row.fields[7]]
+            if row.fields[7] in drone
+            else drone.setdefault(row.fields[7], is_drone(row.fields[7]))
+        ):
             yield None
         else:
             try:
