@@ -32,6 +32,7 @@ import enum
 import functools
 import hashlib
 import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -55,6 +56,7 @@ from dronemarket.parties import (
     check_confidence,
 )
 from dronemarket.platforms import Platform
+from dronemarket.sources import Source
 
 __all__ = [
     "MAX_AMOUNT",
@@ -508,7 +510,8 @@ class Deal(_record.Record):
     def __attrs_post_init__(self) -> None:
         # Deals are built by the million: one type check pass instead of a
         # validator per field (see benchmarks/), then the rules.
-        _check_deal_types(self)
+        if not _plain_types(self):
+            _check_deal_types(self)
         name = type(self).__name__
         v.settle_id(self, _default_id)
         sup, rec = self.supplier.party, self.recipient.party
@@ -629,3 +632,43 @@ class DeliverySpan:
 
 _check_deal_types = v.type_checker_of(Deal)
 """The type rules of every field of :class:`Deal`, derived once from its annotations."""
+
+
+def _signatures() -> frozenset[tuple[type, ...]]:
+    """Return every tuple of exact field types :func:`_check_deal_types` passes at once."""
+    options = []
+    for rule in v.rules_of(Deal):
+        kinds: tuple[type, ...] = rule.kinds
+        options.append((*kinds, type(None)) if rule.optional else kinds)
+    return frozenset(itertools.product(*options))
+
+
+_DEAL_FIELDS: Final = tuple(rule.name for rule in v.rules_of(Deal))
+_DEAL_VALUES: Final = operator.attrgetter(*_DEAL_FIELDS)
+_DEAL_SIGNATURES: Final = _signatures()
+_SOURCES_AT: Final = _DEAL_FIELDS.index("sources")
+_DELIVERIES_AT: Final = _DEAL_FIELDS.index("deliveries")
+_INTERMEDIARIES_AT: Final = _DEAL_FIELDS.index("intermediaries")
+_STATEMENTS_AT: Final = _DEAL_FIELDS.index("statements")
+_DELIVERY_KINDS: Final = frozenset({Delivery, DeliverySpan})
+
+
+def _plain_types(deal: Deal) -> bool:
+    """Say whether `deal` passes :func:`_check_deal_types`, by exact types (False: check fully).
+
+    The usual deal (one source, no intermediaries or statements) is checked in
+    one signature lookup; anything else takes the full check, which names the
+    field at fault.
+    """
+    values = _DEAL_VALUES(deal)
+    if tuple(map(type, values)) not in _DEAL_SIGNATURES:
+        return False
+    sources = values[_SOURCES_AT]
+    deliveries = values[_DELIVERIES_AT]
+    return (
+        len(sources) == 1
+        and type(sources[0]) is Source
+        and not values[_INTERMEDIARIES_AT]
+        and not values[_STATEMENTS_AT]
+        and all(type(delivery) in _DELIVERY_KINDS for delivery in deliveries)
+    )

@@ -58,8 +58,29 @@ def test_split_record_is_rejoined(register: dict[str, sipri.SipriRecord]) -> Non
     assert record.line == 14
     assert record.comments == "for use with a peacekeeping mission"
     assert record.tiv == Tiv("1.2", "2.4", "2.4")
-    assert "\n" in record.text
     assert record.recipient == Multinational("United Nations")
+
+
+def test_loaded_record_keeps_no_raw_text_and_its_id_digests_it() -> None:
+    """A loaded record holds no raw text, yet its deal id still digests the record's text."""
+    head = HEADER_A + "\n"
+    row = "Chile,Spain,2019,,6,,Glider-5,reconnaissance drone,6,,2020,New,note,1,6,6\n"
+    other = row.replace("note", "other note")
+    first, second = sipri.read(head + row), sipri.read(head + other)
+    assert first.loaded[0].text == ""
+    assert first.market.deals[0].id == sipri.read(head + row).market.deals[0].id
+    assert first.market.deals[0].id != second.market.deals[0].id
+
+
+def test_rejected_split_record_keeps_its_raw_text() -> None:
+    """A record split over two lines and rejected keeps both lines in its raw text."""
+    text = (
+        HEADER_A + "\n"
+        "Ruritania,Spain,2019,,6,,Glider-5,reconnaissance drone,6,,2020,New,first\n"
+        "second,1,6,6\n"
+    )
+    (bad,) = sipri.read(text).rejected
+    assert bad.text.endswith("first\nsecond,1,6,6")
 
 
 def test_trailing_space_trimmed(register: dict[str, sipri.SipriRecord]) -> None:

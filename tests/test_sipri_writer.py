@@ -189,6 +189,28 @@ def test_parties_use_suffixes_and_no_commas() -> None:
     assert sipri.to_trade_register(dm.Market.of(nato)).splitlines()[12].startswith("NATO**,")
 
 
+def test_every_sipri_spelling_reads_back_as_its_state() -> None:
+    """Each of SIPRI's spellings in the table names the state it is listed for."""
+    for code, spelling in sipri._names.SPELLINGS.items():
+        assert sipri._names.party(spelling) == dm.Country(code)
+        assert sipri.name_of(dm.Country(code)) == spelling
+
+
+def test_states_are_written_under_sipri_spellings() -> None:
+    """The writer names states as SIPRI does: Turkiye, Viet Nam, DR Congo, not ISO's names."""
+    row = "Viet Nam,Turkiye,2021,,4,,Falcon-7,armed drone,4,,2022,New,,1.5,6,6"
+    header = sipri.to_trade_register(EMPTY).splitlines()[11]
+    result = sipri.read(f"{header}\n{row}\n", known=EMPTY)
+    deal = result.market.deals[0]
+    congo = attrs.evolve(deal, recipient=dm.Recipient(dm.Country("COD")), id="x-3")
+    lines = sipri.to_trade_register(dm.Market.of(deal, congo)).splitlines()[12:]
+    assert sorted(line.split(",")[:2] for line in lines) == [
+        ["DR Congo", "Turkiye"],
+        ["Viet Nam", "Turkiye"],
+    ]
+    assert sipri.name_of(dm.Country("USA")) == "United States"
+
+
 def test_deals_format_a_cannot_hold_are_left_out() -> None:
     """A deal with no condition or no order year is not written, and holds() says so."""
     (deal,) = dm.catalog.market().deals(platform="Bayraktar TB2")[:1]

@@ -211,7 +211,19 @@ class Market:
                 add_org(one.manufacturer)
 
         for record in records:
-            if isinstance(record, Deal):
+            if type(record) is Deal:  # the common case, cheaply: a platform is added once
+                deals.setdefault(record)
+                if record.platform not in platforms:
+                    add_platform(record.platform)
+                if (
+                    record.supplier.manufacturer is not None
+                    or record.intermediaries
+                    or record.recipient.end_user is not None
+                    or record.statements
+                ):
+                    for org in (*record.organizations, *statement_orgs(record.statements)):
+                        add_org(org)
+            elif isinstance(record, Deal):
                 deals.setdefault(record)
                 add_platform(record.platform)
                 for org in (*record.organizations, *statement_orgs(record.statements)):

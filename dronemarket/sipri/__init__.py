@@ -53,6 +53,7 @@ __all__ = [
     "SipriRecord",
     "holds",
     "is_drone",
+    "name_of",
     "read",
     "source",
     "to_trade_register",
@@ -63,6 +64,7 @@ _B_WIDTH = 17
 _HOME = "https://www.sipri.org/databases/armstransfers"
 
 is_drone = _names.is_drone
+name_of = _names.name_of
 
 
 @frozen
@@ -166,6 +168,7 @@ def read(
         entries = _deliveries(lines, header, excel=excel, drones_only=drones_only)
     loaded: list[SipriRecord] = []
     rejected: list[Rejected] = []
+    texts: dict[int, str] = {}  # a loaded record's raw text, by line: for its id, or if it fails
     skipped = 0
     for entry in entries:
         if entry is None:
@@ -173,14 +176,19 @@ def read(
         elif isinstance(entry, Rejected):
             rejected.append(entry)
         else:
-            loaded.append(entry)
+            record, raw = entry
+            texts[record.line] = raw
+            loaded.append(record)
     cited = source(stamp)
-    converted = convert(loaded, source=cited, known=known)
+    converted = convert(loaded, source=cited, known=known, texts=texts)
     if converted.failed:
         failed = {id(record) for record, _ in converted.failed}
-        rejected.extend(Rejected(r.line, r.text, reason) for r, reason in converted.failed)
+        rejected.extend(
+            Rejected(r.line, r.text or texts[r.line], reason) for r, reason in converted.failed
+        )
         rejected.sort(key=lambda entry: entry.line)
         loaded = [record for record in loaded if id(record) not in failed]
+    del texts
     return SipriImport(
         kind,
         records=len(loaded) + len(rejected) + skipped,
@@ -193,18 +201,25 @@ def read(
     )
 
 
-_Entry = SipriRecord | Rejected | None  # None: skipped by drones_only
+_Entry = tuple[SipriRecord, str] | Rejected | None
+"""A record read (built without its raw text, given beside it), rejected, or skipped (None)."""
 
 
 def _register(lines: list[str], header: int, *, excel: bool, drones_only: bool) -> Iterator[_Entry]:
+    columns = _parse.Columns()
+    drone: dict[str, bool] = {}  # by description: a register repeats a few hundred
     for row in _csv.rows(lines, header + 1, _A_WIDTH, excel=excel):
         if row.fields is None:
             yield _wrong_width(row, _A_WIDTH)
-        elif drones_only and not is_drone(row.fields[7]):
+        elif drones_only and not (
+            drone[row.fields[7]]
+            if row.fields[7] in drone
+            else drone.setdefault(row.fields[7], is_drone(row.fields[7]))
+        ):
             yield None
         else:
             try:
-                yield _parse.register_record(row.line, row.text, row.fields)
+                yield _parse.register_record(row.line, "", row.fields, columns), row.text
             except _parse.Reject as error:
                 yield Rejected(row.line, row.text, str(error))
 
@@ -226,7 +241,7 @@ def _deliveries(
             continue
         text = "\n".join(row.text for row in rows)
         try:
-            yield _parse.deliveries_record(first.line, text, fields)
+            yield _parse.deliveries_record(first.line, "", fields), text
         except _parse.Reject as error:
             yield Rejected(first.line, text, str(error))
 
@@ -247,7 +262,7 @@ def _json(text: str, *, drones_only: bool) -> Iterator[_Entry]:
             yield None
             continue
         try:
-            yield _parse.json_record(position, raw, item)
+            yield _parse.json_record(position, "", item), raw
         except _parse.Reject as error:
             yield Rejected(position, raw, str(error))
 

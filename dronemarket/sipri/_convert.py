@@ -26,14 +26,14 @@ JSON's licence code) and from format A's Comments.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Final
 
 from dronemarket.dates import PartialDate
 from dronemarket.deals import Count, Deal, Delivery, DeliverySpan
 from dronemarket.errors import DroneMarketError
 from dronemarket.market import Market, name_key
-from dronemarket.parties import Country, Recipient, Supplier
+from dronemarket.parties import ArmedGroup, Country, Multinational, Recipient, Supplier, Territory
 from dronemarket.platforms import Platform
 from dronemarket.production import Arrangement, LicensedProduction, ProductionStatus
 from dronemarket.sipri._licence import LicenceNote
@@ -81,16 +81,28 @@ def _count(number: int | None, *, estimate: bool) -> Count | None:
     return Count.about(number) if estimate else Count.exact(number)
 
 
-def _deliveries(record: SipriRecord) -> tuple[Delivery | DeliverySpan, ...]:
+def _deliveries(record: SipriRecord, ctx: _Context) -> tuple[Delivery | DeliverySpan, ...]:
+    """Return the record's deliveries; equal ones are one shared tuple within a read."""
+    if record.deliveries:  # format B: per-year counts, as given
+        key: object = record.deliveries
+    else:
+        key = (record.delivery_years, record.number_delivered, record.number_delivered_estimate)
+    found = ctx.deliveries.get(key)
+    if found is None:
+        found = ctx.deliveries[key] = _make_deliveries(record, ctx)
+    return found
+
+
+def _make_deliveries(record: SipriRecord, ctx: _Context) -> tuple[Delivery | DeliverySpan, ...]:
     if record.deliveries:  # format B: per-year counts, as given
         return tuple(
-            Delivery(PartialDate(row.year), _count(row.count, estimate=bool(row.count_estimate)))
+            Delivery(ctx.date(row.year), ctx.count(row.count, estimate=bool(row.count_estimate)))
             for row in record.deliveries
         )
-    count = _count(record.number_delivered, estimate=record.number_delivered_estimate)
+    count = ctx.count(record.number_delivered, estimate=record.number_delivered_estimate)
     years = record.delivery_years
     if len(years) == 1:
-        return (Delivery(PartialDate(years[0]), count),)
+        return (Delivery(ctx.date(years[0]), count),)
     if years:
         return (DeliverySpan(years, count=count),)
     if count is not None:  # delivered, in no year SIPRI gives
@@ -149,18 +161,18 @@ def notes_of(record: SipriRecord) -> str:
     return "\n".join(part for part in (record.comments, *_extra_notes(record)) if part)
 
 
-def _digest(record: SipriRecord) -> str:
-    text = record.text.replace("\r", "").replace("\n", "")
+def _digest(record: SipriRecord, texts: Mapping[int, str]) -> str:
+    text = (record.text or texts.get(record.line, "")).replace("\r", "").replace("\n", "")
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def _ids(records: Sequence[SipriRecord]) -> list[str]:
+def _ids(records: Sequence[SipriRecord], texts: Mapping[int, str]) -> list[str]:
     """Return each record's deal id; a repeated one gets ``-2``, ``-3``, ... in file order."""
     seen: dict[str, int] = {}
     out = []
     for record in records:
         base = f"sipri-{record.sipri_id}" if record.sipri_id is not None else None
-        base = base or f"sipri-a-{_digest(record)}"
+        base = base or f"sipri-a-{_digest(record, texts)}"
         seen[base] = seen.get(base, 0) + 1
         out.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
     return out
@@ -173,15 +185,23 @@ class _Platforms:
         self._resolver = resolver
         self._source = source
         self._made: dict[str, Platform] = {}
+        self._by_designation: dict[str, Platform] = {}
         first: dict[str, SipriRecord] = {}
         local: dict[str, list[str]] = {}
+        keys: dict[str, str | None] = {}  # designation -> its name_key; None: a known platform
         for record in records:
-            key = name_key(record.designation)
-            if resolver.platform(record.designation) is not None:
+            designation = record.designation
+            if designation in keys:
+                key = keys[designation]
+            else:
+                known = resolver.platform(designation) is not None
+                key = keys[designation] = None if known else name_key(designation)
+            if key is None:
                 continue
             first.setdefault(key, record)
-            for note in record.licences:
-                local.setdefault(key, []).extend(note.local_designations)
+            if record.licences:
+                for note in record.licences:
+                    local.setdefault(key, []).extend(note.local_designations)
         taken = set(first)
         for key, record in first.items():
             aliases = []
@@ -202,33 +222,101 @@ class _Platforms:
             )
 
     def __call__(self, designation: str) -> Platform:
-        known = self._resolver.platform(designation)
-        return known if known is not None else self._made[name_key(designation)]
+        found = self._by_designation.get(designation)
+        if found is None:
+            known = self._resolver.platform(designation)
+            found = known if known is not None else self._made[name_key(designation)]
+            self._by_designation[designation] = found
+        return found
 
 
 def _deal(record: SipriRecord, deal_id: str, platform: Platform, ctx: _Context) -> Deal:
     return Deal(
-        supplier=Supplier(ctx.resolver.party(record.supplier)),
-        recipient=Recipient(ctx.resolver.party(record.recipient)),
+        supplier=ctx.supplier(record.supplier),
+        recipient=ctx.recipient(record.recipient),
         platform=platform,
         status=record.status,
-        ordered=ordered_of(record),
-        quantity=_count(record.number_ordered, estimate=record.number_ordered_estimate),
-        deliveries=_deliveries(record),
+        ordered=ctx.ordered(record),
+        quantity=ctx.count(record.number_ordered, estimate=record.number_ordered_estimate),
+        deliveries=_deliveries(record, ctx),
         condition=record.condition,
         tiv=record.tiv,
-        sources=(ctx.source,),
-        notes=notes_of(record),
+        sources=ctx.sources,
+        notes=ctx.intern(notes_of(record)),
         id=deal_id,
     )
 
 
+_Party = Country | Territory | ArmedGroup | Multinational
+
+
 class _Context:
-    __slots__ = ("resolver", "source")
+    """What one conversion shares among its deals: each distinct value is built once.
+
+    Every object is still built (and checked) by its own class; equal ones
+    are one object, so that a register's ~30,000 deals share their parties,
+    counts, dates, deliveries and notes. Local to one :func:`convert` call.
+    """
+
+    __slots__ = (
+        "_counts",
+        "_dates",
+        "_recipients",
+        "_strings",
+        "_suppliers",
+        "deliveries",
+        "resolver",
+        "source",
+        "sources",
+    )
 
     def __init__(self, resolver: Resolver, source: Source) -> None:
         self.resolver = resolver
         self.source = source
+        self.sources = (source,)
+        self._suppliers: dict[_Party | None, Supplier] = {}
+        self._recipients: dict[_Party | None, Recipient] = {}
+        self._counts: dict[tuple[int, bool], Count] = {}
+        self._dates: dict[int, PartialDate] = {}
+        self._strings: dict[str, str] = {}
+        self.deliveries: dict[object, tuple[Delivery | DeliverySpan, ...]] = {}
+
+    def supplier(self, party: _Party | None) -> Supplier:
+        found = self._suppliers.get(party)
+        if found is None:
+            found = self._suppliers[party] = Supplier(self.resolver.party(party))
+        return found
+
+    def recipient(self, party: _Party | None) -> Recipient:
+        found = self._recipients.get(party)
+        if found is None:
+            found = self._recipients[party] = Recipient(self.resolver.party(party))
+        return found
+
+    def count(self, number: int | None, *, estimate: bool) -> Count | None:
+        if number is None or number == 0:
+            return None
+        key = (number, estimate)
+        found = self._counts.get(key)
+        if found is None:
+            found = Count.about(number) if estimate else Count.exact(number)
+            self._counts[key] = found
+        return found
+
+    def date(self, year: int) -> PartialDate:
+        found = self._dates.get(year)
+        if found is None:
+            found = self._dates[year] = PartialDate(year)
+        return found
+
+    def ordered(self, record: SipriRecord) -> PartialDate | None:
+        year = record.order_year
+        if year is None or _order_contradicted(record):
+            return None
+        return self.date(year)
+
+    def intern(self, text: str) -> str:
+        return self._strings.setdefault(text, text)
 
 
 def _disagreements(
@@ -303,8 +391,17 @@ def _from_comment(
     return (f"licence-{number}", host, arrangement, licence.confidence, note)
 
 
-def convert(records: Sequence[SipriRecord], *, source: Source, known: Market) -> Converted:
+def convert(
+    records: Sequence[SipriRecord],
+    *,
+    source: Source,
+    known: Market,
+    texts: Mapping[int, str] | None = None,
+) -> Converted:
     """Return the market of `records` (deals and licensed production) and those that fail.
+
+    `texts` gives, by line, the raw text of records built without it (``read``
+    keeps no raw text on a loaded record); a record's id digests its raw text.
 
     A record that breaks a rule of :class:`~dronemarket.Deal` (more delivered
     than ordered, a delivery before the order) fails with that rule.
@@ -315,7 +412,7 @@ def convert(records: Sequence[SipriRecord], *, source: Source, known: Market) ->
     deals: list[Deal] = []
     production: list[LicensedProduction] = []
     failed: list[tuple[SipriRecord, str]] = []
-    for record, deal_id in zip(records, _ids(records), strict=True):
+    for record, deal_id in zip(records, _ids(records, texts or {}), strict=True):
         try:
             deal = _deal(record, deal_id, platform_of(record.designation), ctx)
         except DroneMarketError as error:

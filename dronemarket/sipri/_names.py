@@ -15,7 +15,7 @@ from dronemarket.deals import Condition
 from dronemarket.errors import UnknownCodeError
 from dronemarket.parties import ArmedGroup, Country, Multinational, Territory, armed_group
 
-__all__ = ["DRONE", "Party", "condition", "is_drone", "party", "state"]
+__all__ = ["DRONE", "SPELLINGS", "Party", "condition", "is_drone", "name_of", "party", "state"]
 
 Party = Country | Territory | ArmedGroup | Multinational
 """A party SIPRI names: a state, a territory, an armed group or an organisation."""
@@ -29,6 +29,34 @@ _RENAMES: Final = {
     "HoR (Libya)*": "House of Representatives (Libya)*",
     "PIJ (Israel/Palestine)*": "Palestinian Islamic Jihad (Israel/Palestine)*",
 }
+
+
+SPELLINGS: Final = {
+    "ARE": "UAE",
+    "BIH": "Bosnia-Herzegovina",
+    "BRN": "Brunei",
+    "CIV": "Cote d'Ivoire",
+    "COD": "DR Congo",
+    "CSK": "Czechoslovakia",
+    "DDR": "East Germany (GDR)",
+    "FSM": "Micronesia",
+    "PSE": "Palestine",
+    "RUS": "Russia",
+    "SUN": "Soviet Union",
+    "SWZ": "eSwatini",
+    "TUR": "Turkiye",
+    "VCT": "Saint Vincent",
+    "VDR": "North Vietnam",
+    "VNM": "Viet Nam",
+    "YMD": "South Yemen",
+    "YUG": "Yugoslavia",
+}
+"""SIPRI's spelling of a state, by ISO alpha-3 code, where it is not the ISO name.
+
+The reverse of the names SIPRI writes that :meth:`~dronemarket.Country.lookup`
+learns (checked against every export in ``../shared/realdata``); any other
+state SIPRI calls by its ISO name.
+"""
 
 
 DRONE: Final = re.compile(
@@ -58,6 +86,24 @@ def condition(text: str) -> Condition:
         words = "'New', 'Second hand', 'Second hand but modernized' (or N, S, R)"
         raise UnknownCodeError("SipriRecord", "condition", text, f"is not one of {words}")
     return found
+
+
+def name_of(party: Party) -> str:
+    """Return the name SIPRI gives `party`, suffixes included ("Turkiye", "NATO**").
+
+    A state takes SIPRI's spelling (:data:`SPELLINGS`) or else its ISO name,
+    an armed group ``*``, an organisation ``**``.
+
+    >>> name_of(Country("TUR")), name_of(Country("COD")), name_of(Multinational("NATO"))
+    ('Turkiye', 'DR Congo', 'NATO**')
+    """
+    if isinstance(party, Multinational):
+        return f"{party.name}**"
+    if isinstance(party, ArmedGroup):
+        return f"{party}*"
+    if isinstance(party, Country):
+        return SPELLINGS.get(party.code) or party.name
+    return party.name
 
 
 @functools.lru_cache(maxsize=1024)

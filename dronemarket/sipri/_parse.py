@@ -44,19 +44,17 @@ def _fail(column: str, value: object, rule: str) -> Reject:
 
 
 # Registers repeat their values (~30,000 records, a few thousand distinct
-# numbers, years and TIV figures): the pure parsers below are memoized, which
-# also shares one object per distinct value among the records.
-_CACHE: Final = 8192
+# numbers, years and TIV figures): a read memoizes the pure parsers below in a
+# Columns of its own (no cache outlives the read), which also shares one object
+# per distinct value among its records.
 
 
-@functools.lru_cache(maxsize=_CACHE)
 def _year(column: str, text: str) -> int:
     if not _YEAR.fullmatch(text) or not 1900 <= int(text) <= 2100:
         raise _fail(column, text, "is not a four-digit year in 1900..2100")
     return int(text)
 
 
-@functools.lru_cache(maxsize=_CACHE)
 def _number(column: str, text: str, *, empty: bool = False) -> int | None:
     if empty and text == "":
         return None
@@ -77,7 +75,6 @@ def _flag_a(column: str, text: str) -> bool:
     return bool(_flag(column, text, _FLAGS_A))
 
 
-@functools.lru_cache(maxsize=_CACHE)
 def _decimal(column: str, text: str) -> Decimal | None:
     if text == "":
         return None
@@ -96,7 +93,6 @@ def _party(column: str, text: str) -> _names.Party | None:
         raise _fail(column, text, str(error).split(" ", 2)[-1]) from None
 
 
-@functools.lru_cache(maxsize=_CACHE)
 def _text(column: str, text: str) -> str:
     cleaned = text.strip()
     if not cleaned:
@@ -104,7 +100,6 @@ def _text(column: str, text: str) -> str:
     return cleaned
 
 
-@functools.lru_cache(maxsize=_CACHE)
 def _years(column: str, text: str) -> tuple[int, ...]:
     if text.strip() == "":
         return ()
@@ -123,33 +118,93 @@ def _build(column: str, **fields: object) -> SipriRecord:
         raise _fail(column, "", f"cannot be held: {error}") from None
 
 
-def register_record(line: int, text: str, f: Sequence[str]) -> SipriRecord:
-    """Return the record of a trade-register row (format A's 16 fields)."""
+_MISSING: Final = object()
+
+
+class Columns:
+    """One read's memo of format A's column parsers: each distinct field is parsed once.
+
+    Local to one read; equal values are one shared object among its records.
+    """
+
+    __slots__ = (
+        "delivered",
+        "description",
+        "designation",
+        "order_year",
+        "ordered",
+        "parties",
+        "tivs",
+        "years",
+    )
+
+    def __init__(self) -> None:
+        """Start with nothing parsed."""
+        self.ordered: dict[str, int | None] = {}
+        self.delivered: dict[str, int | None] = {}
+        self.years: dict[str, tuple[int, ...]] = {}
+        self.order_year: dict[str, int] = {}
+        self.designation: dict[str, str] = {}
+        self.description: dict[str, str] = {}
+        self.parties: dict[tuple[str, str], _names.Party | None] = {}
+        self.tivs: dict[tuple[str, str, str], Tiv | None] = {}
+
+
+def _memo(cache: dict[str, T], parse: Callable[[str, str], T], column: str, text: str) -> T:
+    found = cache.get(text, _MISSING)
+    if found is _MISSING:
+        found = cache[text] = parse(column, text)
+    return found  # type: ignore[return-value]
+
+
+def _ordered(column: str, text: str) -> int | None:
+    return _number(column, text, empty=True)
+
+
+def _party_in(columns: Columns, column: str, text: str) -> _names.Party | None:
+    key = (column, text)
+    found = columns.parties.get(key, _MISSING)
+    if found is _MISSING:
+        found = columns.parties[key] = _party(column, text)
+    return found  # type: ignore[return-value]
+
+
+def register_record(
+    line: int, text: str, f: Sequence[str], columns: Columns | None = None
+) -> SipriRecord:
+    """Return the record of a trade-register row (format A's 16 fields).
+
+    `columns` memoizes the parsing within one read (None: a memo of its own).
+    """
+    c = Columns() if columns is None else columns
     comments = f[12].rstrip()
-    ordered = _A_ORDERED(f[4])
-    delivered = _A_DELIVERED(f[8])
-    years = _A_YEARS(f[10])
+    ordered = _memo(c.ordered, _ordered, "Number ordered", f[4])
+    delivered = _memo(c.delivered, _number, "Number delivered", f[8])
+    years = _memo(c.years, _years, "Year(s) of delivery", f[10])
     if delivered and not years:
         raise _fail("Year(s) of delivery", f[10], "is empty although units are delivered")
     if delivered == 0 and years:
         raise _fail("Year(s) of delivery", f[10], "is given although Number delivered is 0")
-    recipient = _party("Recipient", f[0])
-    supplier = _party("Supplier", f[1])
-    order_year = _A_ORDER_YEAR(f[2])
+    recipient = _party_in(c, "Recipient", f[0])
+    supplier = _party_in(c, "Supplier", f[1])
+    order_year = _memo(c.order_year, _year, "Year of order", f[2])
     order_flag = _FLAGS_A.get(f[3])
     if order_flag is None:
         order_flag = _flag_a("Year of order flag", f[3])
     ordered_flag = _FLAGS_A.get(f[5])
     if ordered_flag is None:
         ordered_flag = _flag_a("Number ordered flag", f[5])
-    designation = _A_DESIGNATION(f[6])
-    description = _A_DESCRIPTION(f[7])
+    designation = _memo(c.designation, _text, "Weapon designation", f[6])
+    description = _memo(c.description, _text, "Weapon description", f[7])
     delivered_flag = _FLAGS_A.get(f[9])
     if delivered_flag is None:
         delivered_flag = _flag_a("Number delivered flag", f[9])
     condition = _condition("status", f[11])
     notes = licences(comments) if "licence" in comments else ()
-    tiv = _tiv(f[13], f[14], f[15])
+    figures = (f[13], f[14], f[15])
+    tiv = c.tivs.get(figures, _MISSING)
+    if tiv is _MISSING:
+        tiv = c.tivs[figures] = _tiv(*figures)
     try:
         return SipriRecord(
             line,
@@ -168,28 +223,10 @@ def register_record(line: int, text: str, f: Sequence[str]) -> SipriRecord:
             condition=condition,
             comments=comments,
             licences=notes,
-            tiv=tiv,
+            tiv=tiv,  # type: ignore[arg-type]
         )
     except ValueError as error:
         raise _fail("record", "", f"cannot be held: {error}") from None
-
-
-def _one_column(parse: Callable[[str, str], T]) -> Callable[[str], Callable[[str], T]]:
-    def of(column: str) -> Callable[[str], T]:
-        return functools.lru_cache(maxsize=_CACHE)(functools.partial(parse, column))
-
-    return of
-
-
-# Format A's hot columns, memoized by the text alone (a one-string key is the cheapest).
-_A_ORDERED: Final = _one_column(functools.partial(_number.__wrapped__, empty=True))(
-    "Number ordered"
-)
-_A_DELIVERED: Final = _one_column(_number.__wrapped__)("Number delivered")
-_A_YEARS: Final = _one_column(_years.__wrapped__)("Year(s) of delivery")
-_A_ORDER_YEAR: Final = _one_column(_year.__wrapped__)("Year of order")
-_A_DESIGNATION: Final = _one_column(_text.__wrapped__)("Weapon designation")
-_A_DESCRIPTION: Final = _one_column(_text.__wrapped__)("Weapon description")
 
 
 @functools.lru_cache(maxsize=64)
@@ -209,7 +246,6 @@ _TIV_A: Final = {
 _TIV_B: Final = {"per_unit": "TIV deal unit", "delivered": "TIV delivery values (their sum)"}
 
 
-@functools.lru_cache(maxsize=_CACHE)
 def _tiv(unit: str, order: str, delivered: str) -> Tiv | None:
     figures = (
         _decimal("SIPRI TIV per unit", unit),

@@ -53,7 +53,11 @@ class SipriRecord:
     line: int = field()  # checked in __attrs_post_init__, as v.whole(1)
     """Its first line in the file (for the JSON: its position in the list), from 1."""
     text: str = field(repr=False)
-    """The raw record as SIPRI wrote it (the lines of a split record joined by ``\\n``)."""
+    """The raw record as SIPRI wrote it (the lines of a split record joined by ``\\n``).
+
+    Empty on the records :func:`~dronemarket.sipri.read` loads: it keeps the raw
+    text of rejected records only (:attr:`Rejected.text`), to spare memory.
+    """
     supplier: Country | Territory | ArmedGroup | Multinational | None = field(kw_only=True)
     """The supplier; None for "unknown supplier(s)"."""
     recipient: Country | Territory | ArmedGroup | Multinational | None = field(kw_only=True)

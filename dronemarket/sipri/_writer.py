@@ -26,6 +26,7 @@ from dronemarket.errors import DroneMarketError, ValidationError
 from dronemarket.market import Market
 from dronemarket.parties import ArmedGroup, Country, Multinational, Territory
 from dronemarket.platforms import Category, Role
+from dronemarket.sipri import _names
 from dronemarket.sipri._convert import DESCRIPTION, ORDER_AFTER_DELIVERY, ORDER_YEAR_ESTIMATE
 from dronemarket.sipri._formats import HEADER_A
 from dronemarket.sipri._names import party as read_party
@@ -70,7 +71,7 @@ def _describe(deal: Deal) -> str:  # noqa: PLR0911 - one return per description
 
 
 def _country_names(country: Country) -> list[str]:
-    names = [country.name, country.code]
+    names = [_names.name_of(country), country.name, country.code]
     official = getattr(country, "official_name", None)
     if isinstance(official, str):
         names.append(official)
