@@ -122,7 +122,7 @@ def table(
 def _deal_row(deal: Deal) -> list[str]:
     when = f"{deal.ordered}" if deal.ordered else (f"({deal.announced})" if deal.announced else "?")
     delivered = _count(deal.delivered) if deal.deliveries else "-"
-    route = f"{_party(deal.supplier.party)} → {_party(deal.recipient.party)}"
+    route = f"{_party(deal.supplier.party)} -> {_party(deal.recipient.party)}"  # ASCII: aligned
     return [
         deal.id,
         route,
