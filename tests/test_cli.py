@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import importlib.metadata
 import importlib.util
@@ -615,3 +616,28 @@ def test_closed_stdout_for_a_subcommand_is_one_line(
     assert errors.getvalue() == (
         "python -m dronemarket: cannot write the output: standard output is closed\n"
     )
+
+
+def _imported(path: Path) -> set[str]:
+    """Return every dotted name a module imports (modules, and names from modules)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            found.add(node.module or "")
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def _is_cli(name: str) -> bool:
+    return any(part.startswith("_cli") for part in name.split("."))
+
+
+def test_only_main_imports_the_cli_modules() -> None:
+    """The _cli* modules, which may do I/O, are imported by __main__ and each other only."""
+    package = Path(dm.__file__).parent
+    assert any(map(_is_cli, _imported(package / "__main__.py")))  # the scan is not vacuous
+    for path in package.rglob("*.py"):
+        if path.name != "__main__.py" and not path.name.startswith("_cli"):
+            assert not any(map(_is_cli, _imported(path))), path
