@@ -105,7 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     The status is 0; 1 when the work fails (an unknown name, an unreadable
     file, data with errors, a missing optional dependency, output that
     cannot be written: a closed pipe, a full disk), with one line on
-    standard error saying why and no traceback; 2 for a bad argument.
+    standard error saying why and no traceback; 2 for a bad argument; 130
+    when interrupted (Ctrl-C).
     """
     arguments = parser().parse_args(argv)
     stdout = sys.stdout
@@ -121,6 +122,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (DroneMarketError, LookupError, ValueError) as error:  # an unknown name, a bad value
         complain(_cli_io.first_line(error))
         return 1
+    except KeyboardInterrupt:  # Ctrl-C: a line, not a traceback; 128 + SIGINT, as shells do
+        complain("interrupted")
+        return 130
     try:
         stdout.write(fit(text, getattr(stdout, "encoding", None)))
         stdout.flush()

@@ -641,3 +641,16 @@ def test_only_main_imports_the_cli_modules() -> None:
     for path in package.rglob("*.py"):
         if path.name != "__main__.py" and not path.name.startswith("_cli"):
             assert not any(map(_is_cli, _imported(path))), path
+
+
+def test_an_interrupt_is_one_line_and_status_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl-C during the work exits 130 with one line, never a traceback."""
+
+    def interrupted(*_: object) -> Market:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_cli_io, "market_of", interrupted)
+    assert main(["deals"]) == 130
+    assert _err_line(capsys) == "python -m dronemarket: interrupted\n"
