@@ -33,10 +33,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EXTRAS",
+    "LIST_SEPARATOR",
     "RECORD_KINDS",
     "export",
     "filters",
     "first_line",
+    "flat",
     "guess_kind",
     "market_of",
     "plot",
@@ -272,13 +274,41 @@ def _plain(value: object) -> object:
     return value
 
 
+LIST_SEPARATOR: Final = "; "
+"""What joins the items of a list column in a CSV cell (CSV has no lists)."""
+
+
+def flat(arrow: Any) -> Any:  # noqa: ANN401 - a pyarrow.Table (pyarrow is optional)
+    """Return `arrow` with each list column as text, its items joined by ``"; "`` (for CSV).
+
+    An empty list is an empty cell; a null list stays null. Other nested
+    columns (structs, maps) are written as JSON text.
+    """
+    pa = _import("pyarrow")
+    compute = _import("pyarrow.compute")
+    for index, column in enumerate(arrow.schema):
+        kind = column.type
+        if pa.types.is_list(kind) or pa.types.is_large_list(kind):
+            values = compute.cast(arrow.column(index), pa.list_(pa.string()))
+            text = compute.binary_join(values, LIST_SEPARATOR)
+        elif pa.types.is_nested(kind):
+            rows = arrow.column(index).to_pylist()
+            text = pa.array(
+                [None if row is None else json.dumps(_plain(row)) for row in rows], pa.string()
+            )
+        else:
+            continue
+        arrow = arrow.set_column(index, pa.field(column.name, pa.string()), text)
+    return arrow
+
+
 def _guarded(work: Callable[[], Any], what: str) -> Any:  # noqa: ANN401 - whatever work returns
     """Run `work`; turn a user's error (an unknown name, a missing extra) into one CliError."""
     try:
         return work()
     except ImportError as error:  # the library's own missing-extra error names the extra
         raise CliError(first_line(error)) from None
-    except (DroneMarketError, LookupError, ValueError, TypeError) as error:
+    except (DroneMarketError, LookupError, ValueError, TypeError, NotImplementedError) as error:
         raise CliError(f"cannot {what}: {first_line(error)}") from None
 
 
@@ -302,7 +332,7 @@ def export(
 
     def write() -> None:
         if fmt == "csv":
-            _import("pyarrow.csv").write_csv(arrow, out)
+            _import("pyarrow.csv").write_csv(flat(arrow), out)
         elif fmt == "parquet":
             _import("pyarrow.parquet").write_table(arrow, out)
         else:
@@ -311,7 +341,7 @@ def export(
             pathlib.Path(out).write_text(text, encoding="utf-8")
 
     try:
-        with_progress(write, f"writing {out}", stderr)
+        _guarded(lambda: with_progress(write, f"writing {out}", stderr), f"write {out}")
     except OSError as error:
         raise CliError(f"cannot write {out}: {error.strerror or type(error).__name__}") from None
     rows = arrow.num_rows

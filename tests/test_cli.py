@@ -401,7 +401,7 @@ def test_sipri_option_that_is_not_an_export_is_one_line(
 
 
 def _fake_to_arrow(self: Market, table: str, **filters: Any) -> Any:  # noqa: ARG001
-    """Stand in for the tables branch's to_arrow: a date, a decimal, a null and an integer."""
+    """Stand in for the tables branch's to_arrow: a date, a decimal, nulls, integers, a list."""
     import pyarrow as pa  # noqa: PLC0415 - only these tests need it
 
     return pa.table(
@@ -410,6 +410,7 @@ def _fake_to_arrow(self: Market, table: str, **filters: Any) -> Any:  # noqa: AR
             "ordered": pa.array([dt.date(2021, 5, 1), None], pa.date32()),
             "tiv": pa.array([Decimal("4.80"), Decimal("0.05")], pa.decimal128(18, 2)),
             "units_central": pa.array([3, None], pa.int64()),
+            "via": pa.array([["X Ltd", "Y AG"], []], pa.list_(pa.string())),
         }
     )
 
@@ -431,13 +432,20 @@ def test_export_writes_each_format(
     assert capsys.readouterr().out == f"wrote 2 rows of deals to {out} ({fmt})\n"
     if fmt == "json":
         assert json.loads(out.read_text(encoding="utf-8")) == [
-            {"id": "a", "ordered": "2021-05-01", "tiv": "4.80", "units_central": 3},
-            {"id": "b", "ordered": None, "tiv": "0.05", "units_central": None},
+            {
+                "id": "a",
+                "ordered": "2021-05-01",
+                "tiv": "4.80",
+                "units_central": 3,
+                "via": ["X Ltd", "Y AG"],
+            },
+            {"id": "b", "ordered": None, "tiv": "0.05", "units_central": None, "via": []},
         ]
     elif fmt == "csv":
         lines = out.read_text(encoding="utf-8").splitlines()
-        assert lines[0] == '"id","ordered","tiv","units_central"'
-        assert lines[1] == '"a",2021-05-01,4.80,3'
+        assert lines[0] == '"id","ordered","tiv","units_central","via"'
+        assert lines[1] == '"a",2021-05-01,4.80,3,"X Ltd; Y AG"'
+        assert lines[2] == '"b",,0.05,,""'
     else:
         import pyarrow.parquet as pq  # noqa: PLC0415 - only this test needs it
 
