@@ -430,6 +430,9 @@ def parser() -> argparse.ArgumentParser:
         "--measure", choices=MEASURES, default="units", help="timeline, shares: (units)"
     )
     plot.add_argument("--by", choices=BY, default="supplier", help="shares: split by (supplier)")
+    plot.add_argument(
+        "--top", type=int, metavar="N", help="how many suppliers, parties or shares to draw"
+    )
     _filter_options(plot)
     _source_options(plot)
     return main

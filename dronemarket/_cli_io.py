@@ -354,19 +354,20 @@ def plot(
     """Draw the figure `kind` of `market` and save it to `out`; say what was written."""
     _import("matplotlib")
     plotting = _import("dronemarket.plot")
+    top = {} if arguments.top is None else {"top": arguments.top}
     if kind == "timeline":
         figure = _guarded(
-            lambda: plotting.timeline(market, measure=arguments.measure, **given),
+            lambda: plotting.timeline(market, measure=arguments.measure, **top, **given),
             "draw the timeline",
         )
     elif kind == "network":
-        figure = _guarded(lambda: plotting.network(market, **given), "draw the network")
+        figure = _guarded(lambda: plotting.network(market, **top, **given), "draw the network")
     else:
         shares = _guarded(
             lambda: market.share(by=arguments.by, measure=arguments.measure, **given),
             "compute the shares",
         )
-        figure = _guarded(lambda: plotting.shares(shares), "draw the shares")
+        figure = _guarded(lambda: plotting.shares(shares, **top), "draw the shares")
     try:
         figure.savefig(out)
     except OSError as error:

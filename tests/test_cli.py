@@ -544,6 +544,13 @@ def test_plot_saves_each_figure(
         assert kwargs["supplier"] == "TUR"
     if kind == "timeline":
         assert kwargs["measure"] == "units"
+    assert "top" not in kwargs
+
+
+def test_plot_top_is_passed_on(fake_plot: dict[str, Any], tmp_path: Path) -> None:
+    """`plot network --top 5` asks dronemarket.plot.network for the top 5 parties."""
+    assert main(["plot", "network", "--top", "5", "--out", str(tmp_path / "n.png")]) == 0
+    assert fake_plot["network"][1]["top"] == 5
 
 
 @pytest.mark.usefixtures("fake_plot")
