@@ -142,8 +142,11 @@ def years(text: str) -> int | tuple[int | None, int | None]:
     if found is None or found.group(1) is found.group(2) is None:
         message = f"{text!r} is not a year or a span of years (2021, 2018-2022, 2018-, -2022)"
         raise argparse.ArgumentTypeError(message)
-    first, last = found.groups()
-    return (None if first is None else int(first), None if last is None else int(last))
+    first, last = (None if year is None else int(year) for year in found.groups())
+    if first is not None and last is not None and first > last:
+        message = f"{text!r} ends before it begins (write the first year first)"
+        raise argparse.ArgumentTypeError(message)
+    return (first, last)
 
 
 def prog() -> str:

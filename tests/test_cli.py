@@ -189,6 +189,7 @@ def test_deals_unknown_name_is_one_line(
     "argv",
     [
         ["deals", "--years", "20x1"],
+        ["deals", "--years", "2022-2018"],
         ["deals", "--status", "shipped"],
         ["shares", "--by", "colour"],
         ["export", "--table", "deals", "--format", "xlsx", "--out", "x"],
