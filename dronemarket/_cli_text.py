@@ -67,9 +67,15 @@ def platform_report(platform: Platform, *, units: str = "published") -> str:
         lines.append(f"  roles         {', '.join(sorted(role.value for role in platform.roles))}")
     if platform.aliases:
         lines.append(f"  also called   {', '.join(sorted(platform.aliases))}")
+    for label, when in (
+        ("first flight", platform.first_flight),
+        ("in service", platform.in_service),
+    ):
+        if when is not None:
+            lines.append(f"  {label:<12}  {when}")
     lineage = platform.lineage()
     if lineage:
-        lines.append(f"  lineage       {' <- '.join(parent.name for parent in lineage)}")
+        lines.append(f"  lineage       {' <- '.join(one.name for one in (platform, *lineage))}")
     figures = platform.specs.figures()
     lines.append("")
     lines.append(

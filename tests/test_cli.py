@@ -105,6 +105,7 @@ def test_platform_shows_every_reported_value_with_its_source(
     assert main(["platform", "tb-2"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Bayraktar TB2\n")
+    assert "  first flight  2014\n  in service    2014-11\n" in out
     assert "  maximum take-off mass  (sources disagree)" in out
     assert "    650 kg  C4Defence, 2020-08-12: Bayraktar TB2 on Rhodes" in out
     assert "    630 kg  Army Recognition, 2022: Romania seeks to buy Bayraktar TB2 UCAVs" in out
@@ -112,6 +113,12 @@ def test_platform_shows_every_reported_value_with_its_source(
     assert "\nClassification\n  US DoD UAS group: Group 5" in out
     assert "NATO UAS class: Class III" in out
     assert "MTCR Annex category: undetermined; missing range" in out
+
+
+def test_platform_shows_its_lineage(capsys: pytest.CaptureFixture[str]) -> None:
+    """A variant's page names what it derives from."""
+    assert main(["platform", "TB2T-AI"]) == 0
+    assert "  lineage       Bayraktar TB2T-AI <- Bayraktar TB2\n" in capsys.readouterr().out
 
 
 def test_platform_in_metric_units(capsys: pytest.CaptureFixture[str]) -> None:
