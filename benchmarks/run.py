@@ -13,7 +13,9 @@ Three pyperf scripts do the timing, each spawned as a child process:
   with tracemalloc while they are built;
 - ``bench_startup.py``: fresh ``python -c`` processes, timed by pyperf;
 - ``bench_sipri.py``: ``sipri.read`` on SIPRI's register (``../shared/realdata``),
-  beside ``pandas.read_csv``, in one worker process; not measured without the data.
+  beside ``pandas.read_csv``, in one worker process; not measured without the data;
+- ``bench_tables.py``: ``market.to_arrow("deals")`` and DuckDB's first query over it, at
+  10^6 deals, beside ``Table.from_pylist(market.to_records())``, in one worker process.
 
 dronemarket and its baseline run in the same invocation, on the same
 fixtures; the table gives their medians and the ratio (dronemarket over
@@ -38,6 +40,7 @@ from pathlib import Path
 from typing import Final
 
 import bench_sipri
+import bench_tables
 import pyperf
 import suite
 
@@ -45,7 +48,7 @@ TIMES = "\N{MULTIPLICATION SIGN}"
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DOC = ROOT / "docs" / "performance.md"
-GROUPS = ("micro", "market", "startup", "sipri")
+GROUPS = ("micro", "market", "startup", "sipri", "tables")
 
 
 @dataclass(frozen=True)
@@ -88,12 +91,12 @@ def _parser() -> argparse.ArgumentParser:
 def _pyperf_options(group: str, *, quick: bool) -> list[str]:
     """Return the pyperf options of a group: as few runs as a stable median needs."""
     if quick:
-        if group in {"market", "sipri"}:
+        if group in {"market", "sipri", "tables"}:
             return ["--worker", "--loops=1", "--warmups=0", "--values=1"]
         return ["--processes=1", "--values=1", "--warmups=0", "--loops=1", "--min-time=0"]
     if group == "micro":
         return ["--processes=4", "--values=3", "--warmups=1", "--min-time=0.05"]
-    if group == "market":
+    if group in {"market", "tables"}:
         return ["--worker", "--loops=1", "--warmups=1", "--values=3"]
     if group == "sipri":
         return ["--worker", "--loops=1", "--warmups=1", "--values=5"]
@@ -110,7 +113,9 @@ def _run_group(group: str, out: Path, *, quick: bool, deals: int) -> float:
         cmd += ["--deals", str(deals), "--memory-out", str(out.with_suffix(".memory.json"))]
     if group == "sipri":
         cmd += ["--memory-out", str(out.with_suffix(".memory.json"))]
-    if group not in {"market", "sipri"} and not quick:
+    if group == "tables":
+        cmd += ["--deals", str(deals)]
+    if group not in {"market", "sipri", "tables"} and not quick:
         cmd.append("--quiet")
     print(f"\n==> {group}: {' '.join(cmd[1:])}", flush=True)
     start = time.perf_counter()
@@ -315,11 +320,11 @@ def main(argv: list[str] | None = None) -> int:
             medians.update(_memory(out))
     results = [
         Result(case, medians.get(case.dm_bench), medians.get(case.base_bench))
-        for case in suite.CASES + suite.SIPRI_CASES
+        for case in suite.CASES + suite.SIPRI_CASES + bench_tables.CASES
     ]
     first_use = [
         Result(case, medians.get(case.dm_bench), medians.get(case.base_bench))
-        for case in suite.FIRST_USE
+        for case in suite.FIRST_USE + bench_tables.FIRST_USE
     ]
     total = time.perf_counter() - started
     print(f"\n{'case':<20} {'dronemarket':>12} {'baseline':>12} {'ratio':>8} {'target':>8}")

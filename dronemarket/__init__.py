@@ -58,7 +58,7 @@ from dronemarket.sources import Confidence, Source
 from dronemarket.units import Dimension, Quantity
 
 if TYPE_CHECKING:
-    from dronemarket import catalog, regions
+    from dronemarket import catalog, regions, tables
     from dronemarket import serialization as _serialization
     from dronemarket.classification import (
         Classification,
@@ -114,6 +114,7 @@ _LAZY: dict[str, str] = {
     "Share": "dronemarket.market",
     "Shares": "dronemarket.market",
     "structure": "dronemarket.serialization",
+    "tables": "dronemarket.tables",
     "Tally": "dronemarket.market",
     "unstructure": "dronemarket.serialization",
     "Verdict": "dronemarket.classification",
@@ -209,6 +210,7 @@ __all__ = [
     "make_converter",
     "regions",
     "structure",
+    "tables",
     "units",
     "unstructure",
 ]

@@ -58,6 +58,11 @@ if TYPE_CHECKING:
 
 __all__ = ["Market"]
 
+if TYPE_CHECKING:  # the optional dependencies of the tables block at the end of Market
+    import networkx as nx
+    import polars as pl
+    import pyarrow as pa
+
 
 _SUGGEST_AMONG = 10_000  # ids an error message searches for close matches (bounded time)
 
@@ -512,3 +517,39 @@ class Market:
         :class:`DealRecords`.
         """
         return [record_row(deal) for deal in self._select_deals(**filters)]
+
+    # --- tables and graphs (dronemarket.tables; optional extras) ---------------
+    # Imported inside each method: dronemarket.tables builds on the market (a genuine cycle).
+
+    def to_arrow(self, table: str, **filters: Any) -> pa.Table:  # noqa: ANN401
+        """Return `table` as a :class:`pyarrow.Table`; see :func:`dronemarket.tables.to_arrow`.
+
+        `table` is ``"deals"``, ``"deliveries"``, ``"production"``,
+        ``"cooperation"``, ``"sanctions"`` or ``"platforms"``; `filters`
+        select as the matching query does. Needs the ``arrow`` extra.
+        """
+        from dronemarket.tables import to_arrow  # noqa: PLC0415 - a genuine cycle
+
+        return to_arrow(self, table, **filters)
+
+    def to_pandas(self, table: str, **filters: Any) -> Any:  # noqa: ANN401 - untyped pandas
+        """Return `table` as a pandas DataFrame, through Arrow (the ``pandas`` extra)."""
+        from dronemarket.tables import to_pandas  # noqa: PLC0415 - a genuine cycle
+
+        return to_pandas(self, table, **filters)
+
+    def to_polars(self, table: str, **filters: Any) -> pl.DataFrame:  # noqa: ANN401
+        """Return `table` as a polars DataFrame, through Arrow (the ``polars`` extra)."""
+        from dronemarket.tables import to_polars  # noqa: PLC0415 - a genuine cycle
+
+        return to_polars(self, table, **filters)
+
+    def to_networkx(self, **filters: Unpack[DealFilters]) -> nx.DiGraph:
+        """Return the supplier → recipient network as a networkx DiGraph (``networkx`` extra).
+
+        See :func:`dronemarket.tables.to_networkx`: nodes are parties, edges
+        carry units, deals and TIV with their coverage; unknown is None, never 0.
+        """
+        from dronemarket.tables import to_networkx  # noqa: PLC0415 - a genuine cycle
+
+        return to_networkx(self, **filters)
