@@ -60,6 +60,7 @@ from dronemarket.units import Dimension, Quantity
 if TYPE_CHECKING:
     from dronemarket import catalog, regions, tables
     from dronemarket import serialization as _serialization
+    from dronemarket._display import describe
     from dronemarket.classification import (
         Classification,
         DodGroup,
@@ -95,6 +96,7 @@ _LAZY: dict[str, str] = {
     "Concentration": "dronemarket.market",
     "Cooperation": "dronemarket.cooperation",
     "CooperationKind": "dronemarket.cooperation",
+    "describe": "dronemarket._display",
     "DodGroup": "dronemarket.classification",
     "Edge": "dronemarket.market",
     "Evidence": "dronemarket.classification",
@@ -205,6 +207,7 @@ __all__ = [
     "__version__",
     "catalog",
     "classify",
+    "describe",
     "json_schema",
     "load_records",
     "make_converter",

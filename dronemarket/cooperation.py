@@ -29,7 +29,7 @@ from typing import Final
 
 from attrs import field, frozen
 
-from dronemarket import _record
+from dronemarket import _display, _record
 from dronemarket import _validate as v
 from dronemarket.dates import PartialDate
 from dronemarket.deals import Money, slug
@@ -95,6 +95,7 @@ class Cooperation(_record.Record):
     """
 
     _SOURCES_AFTER = "summary"
+    __repr__ = _display.cooperation
 
     kind: CooperationKind = field(kw_only=True, validator=v.is_a(CooperationKind))
     """What kind of cooperation it is."""

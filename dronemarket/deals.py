@@ -41,7 +41,7 @@ from typing import Final
 import attrs
 from attrs import field, frozen
 
-from dronemarket import _iso, _record
+from dronemarket import _display, _iso, _record
 from dronemarket import _validate as v
 from dronemarket._tiv import MAX_TIV, Condition, Tiv
 from dronemarket.dates import MAX_YEAR, MIN_YEAR, PartialDate
@@ -440,6 +440,8 @@ class Deal(_record.Record):
     """
 
     _SOURCES_AFTER = "status"
+    __repr__ = _display.deal
+    _repr_html_ = _display.deal_html
 
     supplier: Supplier = field(kw_only=True)
     """Who exports: a country, with the manufacturer when known."""

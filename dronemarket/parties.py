@@ -21,7 +21,7 @@ from typing import Final, TypeAlias
 import attrs
 from attrs import field, frozen
 
-from dronemarket import _iso
+from dronemarket import _display, _iso
 from dronemarket import _validate as v
 from dronemarket.dates import PartialDate
 from dronemarket.errors import UnknownCodeError, ValidationError
@@ -193,6 +193,8 @@ class OrgKind(enum.Enum):
 @frozen(cache_hash=True)
 class Organization:
     """A company, agency, armed service or group, in one country."""
+
+    __repr__ = _display.organization
 
     name: str = field(validator=v.text())
     """The name in its usual English spelling."""
@@ -476,6 +478,8 @@ class SanctionAuthority(enum.Enum):
 @frozen(cache_hash=True)
 class Sanction:
     """A sanction imposed on an organization or a person."""
+
+    __repr__ = _display.sanction
 
     authority: SanctionAuthority = field(validator=v.is_a(SanctionAuthority))
     """Who imposed it."""

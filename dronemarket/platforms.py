@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
+from dronemarket import _display
 from dronemarket import _validate as v
 from dronemarket.dates import PartialDate
 from dronemarket.parties import Organization
@@ -191,31 +192,8 @@ class Platform:
             pending.append((mine.derived_from, theirs.derived_from))
         return True
 
-    def __repr__(self) -> str:
-        # Parents are named, not spelled out, so a long lineage gives a short repr.
-        parts = [repr(self.name), f"manufacturer={self.manufacturer!r}"]
-        defaults: dict[str, object] = {
-            "category": None,
-            "roles": frozenset(),
-            "aliases": frozenset(),
-        }
-        for name, default in defaults.items():
-            value = getattr(self, name)
-            if value != default:
-                parts.append(f"{name}={value!r}")
-        if any(stored is not None for stored in self.specs.stored_values()):
-            parts.append(f"specs={self.specs!r}")
-        for name in ("first_flight", "in_service"):
-            value = getattr(self, name)
-            if value is not None:
-                parts.append(f"{name}={value!r}")
-        for name in ("variant_of", "derived_from"):
-            parent = getattr(self, name)
-            if parent is not None:
-                parts.append(f"{name}=<Platform {parent.name!r}>")
-        if self.sources:
-            parts.append(f"sources={self.sources!r}")
-        return f"Platform({', '.join(parts)})"
+    __repr__ = _display.platform
+    _repr_html_ = _display.platform_html
 
     def __reduce__(self) -> tuple[object, ...]:
         """Pickle the platform with its lineage flattened, parents first, so any length pickles.

@@ -28,7 +28,7 @@ from typing import Final
 
 from attrs import field, frozen
 
-from dronemarket import _record
+from dronemarket import _display, _record
 from dronemarket import _validate as v
 from dronemarket.dates import PartialDate
 from dronemarket.deals import Count, slug, to_count
@@ -102,6 +102,7 @@ class LicensedProduction(_record.Record):
     """
 
     _SOURCES_AFTER = "status"
+    __repr__ = _display.production
 
     platform: Platform = field(kw_only=True, validator=v.is_a(Platform))
     """What is produced (or developed)."""

@@ -400,8 +400,8 @@ def test_evolve_rebuilds_and_revalidates(market: dm.Market) -> None:
 
 def test_repr_and_len(market: dm.Market) -> None:
     """A market shows its size and its length is its number of deals."""
-    assert repr(market).startswith("Market(6 platforms, 7 organizations, 9 deals")
-    assert repr(market).endswith("1 sanctions, 0 cooperation)")
+    assert repr(market).startswith("<Market: 9 deals, 6 platforms, 7 organizations")
+    assert repr(market).endswith("1 sanctions, 0 cooperation>")
     assert len(market) == 9
 
 

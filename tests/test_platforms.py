@@ -646,7 +646,7 @@ def test_a_lineage_of_5000_levels_hashes_compares_and_prints() -> None:
     assert hash(one) == hash(other)
     assert one == other
     assert one != Platform("P4999", manufacturer=None)
-    assert repr(one) == "Platform('P4999', manufacturer=None, variant_of=<Platform 'P4998'>)"
+    assert repr(one) == "<Platform 'P4999': variant of 'P4998'>"
     assert len(one.lineage()) == 4999
 
 

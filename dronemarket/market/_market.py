@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Unpack, cast
 
 from attrs import field, frozen
 
+from dronemarket import _display
 from dronemarket.cooperation import Cooperation
 from dronemarket.deals import Deal, DealStatus
 from dronemarket.market._analytics import concentration, network, share, timeline
@@ -296,11 +297,7 @@ class Market:
         return len(self.deals)
 
     def __repr__(self) -> str:
-        return (
-            f"Market({len(self.platforms)} platforms, {len(self.organizations)} organizations, "
-            f"{len(self.deals)} deals, {len(self.production)} production, "
-            f"{len(self.sanctions)} sanctions, {len(self.cooperation)} cooperation)"
-        )
+        return _display.market(self)
 
     def __reduce__(self) -> tuple[Any, ...]:
         parts = {
@@ -553,3 +550,9 @@ class Market:
         from dronemarket.tables import to_networkx  # noqa: PLC0415 - a genuine cycle
 
         return to_networkx(self, **filters)
+
+    # --- display -----------------------------------------------------------------
+
+    def _repr_html_(self) -> str:
+        """Return the market as HTML for notebooks: its counts and its first deals."""
+        return _display.market_html(self)

@@ -8,6 +8,7 @@ from typing import Final
 
 from attrs import frozen
 
+from dronemarket import _display
 from dronemarket.market._names import name_key, not_found
 from dronemarket.parties import ArmedGroup, Country, Multinational, Organization, Territory
 from dronemarket.platforms import Category, Platform
@@ -121,6 +122,13 @@ class Shares:
     def as_dict(self) -> dict[str, float | None]:
         """Return ``{name: share}``, largest first."""
         return {item.name: item.share for item in self.items}
+
+    def __repr__(self) -> str:
+        return _display.shares(self)
+
+    def _repr_html_(self) -> str:
+        """Return the shares as HTML for notebooks: figures and coverage."""
+        return _display.shares_html(self)
 
 
 @frozen
