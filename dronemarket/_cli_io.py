@@ -11,7 +11,6 @@ import argparse
 import datetime as dt
 import json
 import pathlib
-import typing
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, TextIO
@@ -325,7 +324,7 @@ def export(
     _import("pyarrow")
     arrow = _guarded(
         lambda: with_progress(
-            lambda: typing.cast("Any", market).to_arrow(table, **given), f"building {table}", stderr
+            lambda: market.to_arrow(table, **given), f"building {table}", stderr
         ),
         f"build the {table} table",
     )
