@@ -323,9 +323,7 @@ def export(
     """Write `table` of `market`, selected by `given` filters, to `out` in `fmt`; say what."""
     _import("pyarrow")
     arrow = _guarded(
-        lambda: with_progress(
-            lambda: market.to_arrow(table, **given), f"building {table}", stderr
-        ),
+        lambda: with_progress(lambda: market.to_arrow(table, **given), f"building {table}", stderr),
         f"build the {table} table",
     )
 
