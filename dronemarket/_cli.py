@@ -9,13 +9,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from decimal import Decimal
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from dronemarket import sipri
 from dronemarket.errors import DroneMarketError
 from dronemarket.market import Market
 
-__all__ = ["CliError", "sipri_report", "tiv_by_supplier"]
+__all__ = ["CliError", "sipri_report", "tiv_by_supplier", "with_progress"]
+
+T = TypeVar("T")
 
 FIRST_REASONS = 5
 """How many rejected records the summary shows with their reasons."""
@@ -46,17 +48,15 @@ def tiv_by_supplier(market: Market) -> tuple[list[tuple[str, Decimal]], int, int
     return ranked, known, shares.total.records
 
 
-def _with_progress(
-    work: Callable[[], sipri.SipriImport], label: str, stderr: TextIO | None
-) -> sipri.SipriImport:
-    """Run `work`; on a terminal, say so on `stderr` once it takes over a second."""
+def with_progress(work: Callable[[], T], label: str, stderr: TextIO | None) -> T:
+    """Run `work`; on a terminal, say ``label ...`` on `stderr` once it takes over a second."""
     interactive = stderr is not None and stderr.isatty()
     shown = threading.Event()
 
     def show() -> None:
         if stderr is not None:
             shown.set()
-            stderr.write(f"reading {label} ...\r")
+            stderr.write(f"{label} ...\r")
             stderr.flush()
 
     timer = threading.Timer(PROGRESS_AFTER, show) if interactive else None
@@ -69,7 +69,7 @@ def _with_progress(
         if timer is not None:
             timer.cancel()
             if shown.is_set() and stderr is not None:
-                stderr.write(" " * (len(label) + 12) + "\r")
+                stderr.write(" " * (len(label) + 4) + "\r")
                 stderr.flush()
 
 
@@ -80,7 +80,9 @@ def sipri_report(path: str, data: bytes, *, drones_only: bool, stderr: TextIO | 
     Progress goes to `stderr` (the caller's, when it is a terminal).
     """
     try:
-        result = _with_progress(lambda: sipri.read(data, drones_only=drones_only), path, stderr)
+        result = with_progress(
+            lambda: sipri.read(data, drones_only=drones_only), f"reading {path}", stderr
+        )
     except DroneMarketError as error:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         message = f"{path} is not a SIPRI export this library reads: {first}"
