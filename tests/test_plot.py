@@ -207,7 +207,8 @@ def test_timeline_figures_agree_with_the_market_timeline(market: dm.Market) -> N
     expected = {
         y.year: float(y.delivered.central) for y in timeline if y.delivered.central is not None
     }
-    assert drawn == expected
+    # A year whose part of a spread span is 0 units has nothing to draw: compare drawn figures.
+    assert {y: v for y, v in drawn.items() if v} == {y: v for y, v in expected.items() if v}
 
 
 # --- network and shares ----------------------------------------------------------------
