@@ -77,7 +77,8 @@ def _run(arguments: argparse.Namespace) -> tuple[str, int]:
     command = arguments.command
     if command == "validate":
         data = _cli_io.read_bytes(arguments.file)
-        return _cli_io.validate(arguments.file, data, arguments.kind)
+        known = catalog.market() if arguments.known_catalog else None
+        return _cli_io.validate(arguments.file, data, arguments.kind, known)
     if command == "sipri":
         data = _cli_io.read_bytes(arguments.file)
         report = _cli.sipri_report(

@@ -107,6 +107,7 @@ _EPILOGS: Final = {
   python -m dronemarket validate market.json        (a market document: {"format": ...})
   python -m dronemarket validate deals.json         (a list of deals)
   python -m dronemarket validate factories.json --kind production
+  python -m dronemarket validate my-deals.json --known-catalog  (deals naming "Bayraktar TB2")
 exit status: 0 when valid, 1 when any error (each printed with its path), 2 on bad usage.
 """,
     "export": """examples:
@@ -389,6 +390,11 @@ def parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("file", help="the JSON file to check")
     validate.add_argument("--kind", choices=KINDS, help="the kind of record a list holds")
+    validate.add_argument(
+        "--known-catalog",
+        action="store_true",
+        help="accept platforms, organizations and sources named as the built-in catalog names them",
+    )
 
     export = _add(
         commands,

@@ -24,7 +24,13 @@ from dronemarket.market import Market
 from dronemarket.parties import Organization, Sanction
 from dronemarket.platforms import Platform
 from dronemarket.production import LicensedProduction
-from dronemarket.serialization import DOCUMENT_FORMAT, LoadResult, load_records, structure
+from dronemarket.serialization import (
+    DOCUMENT_FORMAT,
+    LoadResult,
+    load_market,
+    load_records,
+    structure,
+)
 from dronemarket.sources import Source
 
 if TYPE_CHECKING:
@@ -199,8 +205,14 @@ def guess_kind(records: list[object]) -> str:
     return "deal"
 
 
-def validate(path: str, data: bytes, kind: str | None) -> tuple[str, int]:
-    """Check the JSON in `data`; return the report and the status (1 when any error)."""
+def validate(
+    path: str, data: bytes, kind: str | None, known: Market | None = None
+) -> tuple[str, int]:
+    """Check the JSON in `data`; return the report and the status (1 when any error).
+
+    With `known`, a platform, organization or source may be given by a name
+    `known` holds (see :func:`dronemarket.load_records`).
+    """
     value = _json(path, data)
     errors: list[tuple[str, str]]
     if isinstance(value, Mapping):
@@ -208,7 +220,7 @@ def validate(path: str, data: bytes, kind: str | None) -> tuple[str, int]:
         if value.get("format") not in (None, DOCUMENT_FORMAT):
             what += f" (format {value.get('format')!r}?)"
         try:
-            market = structure(value, Market)
+            market = load_market(value, known=known)
         except DroneMarketError as error:
             errors = _errors(error)
         else:
@@ -221,7 +233,7 @@ def validate(path: str, data: bytes, kind: str | None) -> tuple[str, int]:
             )
     elif isinstance(value, list):
         kind = kind or guess_kind(value)
-        result: LoadResult[Any] = load_records(value, RECORD_KINDS[kind])
+        result: LoadResult[Any] = load_records(value, RECORD_KINDS[kind], known=known)
         what = f"a list of {len(value)} {kind} record{'s' if len(value) != 1 else ''}"
         if not result.rejected:
             what += f": {len(result.loaded)} loaded"

@@ -326,6 +326,19 @@ def test_validate_a_list_of_deals_guesses_the_kind(
     assert lines[2].startswith("  [2].supplier.party: 'XXX' is not an ISO 3166-1 country")
 
 
+def test_validate_known_catalog_accepts_platforms_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With --known-catalog a deal may name its platform; without it the name is an error."""
+    deal = dm.unstructure(dm.catalog.market().deals[0])
+    deal["platform"] = "Bayraktar TB2"
+    path = _write(tmp_path, "mine.json", [deal])
+    assert main(["validate", path, "--known-catalog"]) == 0
+    assert capsys.readouterr().out == f"{path}: valid, a list of 1 deal record: 1 loaded\n"
+    assert main(["validate", path]) == 1
+    assert "[0].platform" in capsys.readouterr().out
+
+
 def test_validate_kind_option_overrides_the_guess(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
