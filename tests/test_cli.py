@@ -142,10 +142,15 @@ def test_unknown_platform_is_one_line_with_suggestions(capsys: pytest.CaptureFix
 
 
 def test_deals_table_selected_by_supplier_and_years(capsys: pytest.CaptureFixture[str]) -> None:
-    """`deals --supplier TUR --years 2019-2021` prints those deals' rows and how many."""
+    """`deals --supplier TUR --years 2019-2021` prints those deals' rows and how many.
+
+    Years select by order or delivery year (``year_of="any"``), so the TB2s
+    delivered to Libya in 2019, with no order date, are among them.
+    """
     assert main(["deals", "--supplier", "TUR", "--years", "2019-2021"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "8 deals (supplier TUR, years 2019-2021)"
+    assert lines[0] == "9 deals (supplier TUR, years 2019-2021)"
+    assert any(line.startswith("tur-lby-bayraktar-tb2-2019") for line in lines)
     assert lines[1].split() == [
         "id",
         "route",
@@ -157,7 +162,7 @@ def test_deals_table_selected_by_supplier_and_years(capsys: pytest.CaptureFixtur
     ]
     ukraine = next(line for line in lines if line.startswith("tur-ukr-bayraktar-tb2-2019"))
     assert ukraine.split()[-4:] == ["delivered", "2019-01", "6", "3"]
-    assert len(lines) == 1 + 1 + 8 + 1
+    assert len(lines) == 1 + 1 + 9 + 1
 
 
 def test_deals_repeated_options_match_any(capsys: pytest.CaptureFixture[str]) -> None:

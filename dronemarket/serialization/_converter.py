@@ -566,7 +566,7 @@ def load_market(
 
     >>> import dronemarket as dm
     >>> load_market({"format": "dronemarket.market", "version": 1})
-    Market(0 platforms, 0 organizations, 0 deals, 0 production, 0 sanctions, 0 cooperation)
+    <Market: 0 deals, 0 platforms, 0 organizations, 0 production, 0 sanctions, 0 cooperation>
     """
     return structure(data, Market, converter=converter, known=known)
 
