@@ -522,17 +522,12 @@ def market_html(held: Market, rows: int = ROWS) -> str:
 
 def coverage(tally: Tally) -> float | None:
     """Return how much of a tally rests on data: counted over records; None with no record."""
-    given: object = getattr(tally, "coverage", _ABSENT)
-    if given is not _ABSENT:
-        return cast("float | None", given)
-    return tally.counted / tally.records if tally.records else None
-
-
-_ABSENT: Final = object()
+    return tally.coverage
 
 
 def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1%}"
+    """Return a fraction as a percentage; ``"unknown"`` when None (never 0 %)."""
+    return "unknown" if value is None else f"{value:.1%}"
 
 
 def shares_html(held: Shares) -> str:
