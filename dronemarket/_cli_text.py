@@ -5,7 +5,6 @@ Imported only by :mod:`dronemarket.__main__`, which prints what they return.
 
 from __future__ import annotations
 
-import typing
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -180,9 +179,7 @@ def _basis(tally: Tally) -> str:
 
 def coverage(tally: Tally) -> float | None:
     """Return a tally's coverage (counted over records; None when there are no records)."""
-    if hasattr(tally, "coverage"):  # the analytics' own, where it has one
-        return typing.cast("float | None", tally.coverage)
-    return tally.counted / tally.records if tally.records else None
+    return tally.coverage
 
 
 def _percent(value: float | None) -> str:
