@@ -438,3 +438,14 @@ def test_tiv_share_in_years_counts_what_was_delivered_in_those_years() -> None:
     assert market.share(measure="tiv", years=2019)["TUR"].tally.central == Decimal(2)
     assert market.share(measure="tiv", years=2020, year_of="order")["CHN"].tally.central == 4
     assert market.share(measure="tiv")["TUR"].tally.central == Decimal(8)
+
+
+def test_trend_counts_the_deals_in_no_year_and_says_so() -> None:
+    """Deals with no order date or an undated delivery are counted as in no year, not dropped."""
+    market = dm.catalog.market()
+    delivered = market.trend("TUR", region=CENTRAL_ASIA, measure="deals")
+    assert [(y.year, y.undated, y.supplier_undated) for y in delivered] == [(2021, 1, 1)]
+    assert "1 deal in no year (1 of the supplier's)" in str(delivered[0])
+    ordered = market.trend("TUR", region=CENTRAL_ASIA, measure="deals", flow="ordered")
+    assert all((y.undated, y.supplier_undated) == (2, 2) for y in ordered)
+    assert "2 deals in no year (2 of the supplier's)" in str(ordered[0])

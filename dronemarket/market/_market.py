@@ -29,7 +29,6 @@ from dronemarket.market._checks import (
     check_production,
     fail,
     no_duplicates,
-    statement_orgs,
 )
 from dronemarket.market._filters import (
     ORDERED_STATUSES,
@@ -48,6 +47,7 @@ from dronemarket.market._filters import (
     wanted,
     year_bounds,
 )
+from dronemarket.market._gather import gather
 from dronemarket.market._index import (
     COOPERATION_ALIASES,
     COOPERATION_KEYS,
@@ -60,7 +60,7 @@ from dronemarket.market._index import (
 from dronemarket.market._names import not_found
 from dronemarket.market._records import CooperationRecords, DealRecords, ProductionRecords
 from dronemarket.market._rows import record_row
-from dronemarket.market._timeline import FLOWS, WINDOW, Flow, timeline, trend
+from dronemarket.market._timeline import FLOWS, WINDOW, Flow, timeline, trend, undated
 from dronemarket.parties import Country, Organization, Sanction
 from dronemarket.platforms import Platform
 from dronemarket.production import LicensedProduction, ProductionStatus
@@ -184,7 +184,7 @@ class Market:
     # --- building ---------------------------------------------------------------
 
     @classmethod
-    def of(  # noqa: C901, PLR0912 - one branch per kind of record
+    def of(
         cls,
         *records: Deal | LicensedProduction | Sanction | Cooperation | Platform | Organization,
     ) -> Market:
@@ -194,71 +194,7 @@ class Market:
         records, platforms and organizations, in any order; equal records
         given twice are kept once.
         """
-        platforms: dict[Platform, None] = {}
-        orgs: dict[Organization, None] = {}
-        deals: dict[Deal, None] = {}
-        production: dict[LicensedProduction, None] = {}
-        sanctions: dict[Sanction, None] = {}
-        cooperation: dict[Cooperation, None] = {}
-
-        def add_org(org: Organization | None) -> None:
-            if org is not None:
-                orgs.setdefault(org)
-
-        def add_platform(platform: Platform) -> None:
-            for one in (platform, *platform.lineage()):
-                platforms.setdefault(one)
-                add_org(one.manufacturer)
-
-        for record in records:
-            if type(record) is Deal:  # the common case, cheaply: a platform is added once
-                deals.setdefault(record)
-                if record.platform not in platforms:
-                    add_platform(record.platform)
-                if (
-                    record.supplier.manufacturer is not None
-                    or record.intermediaries
-                    or record.recipient.end_user is not None
-                    or record.statements
-                ):
-                    for org in (*record.organizations, *statement_orgs(record.statements)):
-                        add_org(org)
-            elif isinstance(record, Deal):
-                deals.setdefault(record)
-                add_platform(record.platform)
-                for org in (*record.organizations, *statement_orgs(record.statements)):
-                    add_org(org)
-            elif isinstance(record, LicensedProduction):
-                production.setdefault(record)
-                add_platform(record.platform)
-                add_org(record.licensor.manufacturer)
-                add_org(record.licensee)
-                for org in statement_orgs(record.statements):
-                    add_org(org)
-            elif isinstance(record, Sanction):
-                sanctions.setdefault(record)
-                if isinstance(record.target, Organization):
-                    add_org(record.target)
-            elif isinstance(record, Cooperation):
-                cooperation.setdefault(record)
-                for platform in record.platforms:
-                    add_platform(platform)
-                for org in (*record.organizations, *statement_orgs(record.statements)):
-                    add_org(org)
-            elif isinstance(record, Platform):
-                add_platform(record)
-            elif isinstance(record, Organization):
-                add_org(record)
-            else:
-                raise fail("records", record, "is not a market record")
-        return cls(
-            platforms=platforms,
-            organizations=orgs,
-            deals=deals,
-            production=production,
-            sanctions=sanctions,
-            cooperation=cooperation,
-        )
+        return cls(**gather(records))
 
     def merge(self, other: Market) -> Market:
         """Return a market holding the records of both; equal records are kept once.
@@ -571,7 +507,10 @@ class Market:
         or ``"ordered"`` (by order year); `measure` as in :meth:`timeline`.
         Each :class:`TrendYear` has the share, its tallies, its coverage
         and the `window`-year moving average (5, SIPRI's): the supplier's
-        total over the market's, over the window ending that year.
+        total over the market's, over the window ending that year. Deals in
+        no year (no order date; an undated delivery) are in no year's
+        figures: ``undated`` and ``supplier_undated`` count them, and
+        ``str()`` says so.
         """
         if "supplier" in filters:
             raise fail("filters", "supplier", "is given twice (it is the first argument)")
@@ -585,7 +524,8 @@ class Market:
             currency = pick_currency(found, currency)
         mine_filters = cast("DealFilters", {**filters, "supplier": supplier})
         mine = self.timeline(measure, currency=currency, **mine_filters)
-        return trend(whole, mine, flow, window)
+        theirs = self._select_deals(**transfers_by_default(mine_filters))
+        return trend(whole, mine, flow, window, (undated(found, flow), undated(theirs, flow)))
 
     def network(
         self, measure: Measure = "units", **filters: Unpack[DealFilters]

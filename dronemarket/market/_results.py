@@ -344,6 +344,10 @@ class TrendYear:
     """Every supplier's figures in the year (the base)."""
     average: float | None
     """SIPRI's five-year moving average: the supplier's share of the window's total."""
+    undated: int = 0
+    """Deals selected that are in no year at all (no order date, or an undated delivery)."""
+    supplier_undated: int = 0
+    """Of those, the supplier's: its figures in every year leave them out."""
 
     @property
     def coverage(self) -> float | None:
@@ -352,6 +356,11 @@ class TrendYear:
 
     def __str__(self) -> str:
         caveats = [c for c in self.supplier.caveats if c != "no record has a figure"]
+        if self.undated:
+            caveats.append(
+                f"{self.undated} deal{'s' if self.undated != 1 else ''} in no year "
+                f"({self.supplier_undated} of the supplier's)"
+            )
         return "; ".join(
             [
                 f"{self.year}: {_percent(self.share)} of {self.total}",

@@ -28,6 +28,7 @@ __all__ = [
     "spread",
     "timeline",
     "trend",
+    "undated",
 ]
 
 WINDOW: Final = 5
@@ -166,11 +167,27 @@ def _flow(year: YearTally, flow: str) -> Tally:
     return year.delivered if flow == "delivered" else year.ordered
 
 
+def undated(deals: Iterable[Deal], flow: str) -> int:
+    """Return how many of `deals` are in no year of `flow`: no order date, or an undated delivery.
+
+    Such a deal is in no year's figures; a trend says how many there are
+    instead of letting its coverage look complete.
+    """
+    if flow == "ordered":
+        return sum(1 for deal in deals if deal.ordered is None)
+    return sum(
+        1
+        for deal in deals
+        if any(type(d) is not DeliverySpan and d.date is None for d in deal.deliveries)
+    )
+
+
 def trend(
     market_years: Iterable[YearTally],
     supplier_years: Iterable[YearTally],
     flow: str,
     window: int = WINDOW,
+    undated: tuple[int, int] = (0, 0),
 ) -> tuple[TrendYear, ...]:
     """Return the supplier's share year by year, with the `window`-year moving average.
 
@@ -178,6 +195,7 @@ def trend(
     given (a year with no record has an unknown share). The moving average
     of a year is the supplier's total over the market's total, both over
     the `window` years ending with it (SIPRI's five-year moving average).
+    `undated` counts the market's and the supplier's deals in no year.
     """
     totals = {year.year: _flow(year, flow) for year in market_years if _flow(year, flow).records}
     mine = {year.year: _flow(year, flow) for year in supplier_years if _flow(year, flow).records}
@@ -190,7 +208,14 @@ def trend(
         window_total = sum_tallies(totals.get(one, EMPTY_TALLY) for one in span)
         window_part = sum_tallies(mine.get(one, EMPTY_TALLY) for one in span)
         found.append(
-            TrendYear(year, _ratio(part, total), part, total, _ratio(window_part, window_total))
+            TrendYear(
+                year,
+                _ratio(part, total),
+                part,
+                total,
+                _ratio(window_part, window_total),
+                *undated,
+            )
         )
     return tuple(found)
 

@@ -37,7 +37,6 @@ points).
 from dronemarket.serialization._converter import (
     LoadResult,
     Rejected,
-    json_schema,
     load_market,
     load_records,
     make_converter,
@@ -52,6 +51,7 @@ from dronemarket.serialization._limits import (
     MAX_LENGTH,
     MAX_STRING,
 )
+from dronemarket.serialization._schema import json_schema
 
 __all__ = [
     "DOCUMENT_FORMAT",

@@ -1,4 +1,4 @@
-"""The converter, structure and unstructure, batch loading and the JSON Schema."""
+"""The converter, structure and unstructure, and batch loading (the JSON Schema: `_schema`)."""
 
 # Plain data is dynamically typed, and every hook takes (value, ctx) whether it uses ctx or not:
 # ruff: noqa: ANN401
@@ -40,7 +40,7 @@ from dronemarket.parties import (
 )
 from dronemarket.platforms import Figure, Platform, Reported, Specs
 from dronemarket.production import LicensedProduction
-from dronemarket.serialization._codecs import QuantityText, Schemas, is_annotated
+from dronemarket.serialization._codecs import QuantityText, is_annotated
 from dronemarket.serialization._document import document_codec
 from dronemarket.serialization._known import Known, known_builder
 from dronemarket.serialization._limits import limit_errors, within_limits
@@ -57,7 +57,6 @@ from dronemarket.serialization._walk import Builder
 from dronemarket.sources import Source
 
 T = TypeVar("T")
-_SCHEMA_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 
 # ----------------------------------------------------------------------------
 # The converter.
@@ -569,53 +568,3 @@ def load_market(
     <Market: 0 deals, 0 platforms, 0 organizations, 0 production, 0 sanctions, 0 cooperation>
     """
     return structure(data, Market, converter=converter, known=known)
-
-
-# ----------------------------------------------------------------------------
-# JSON Schema.
-
-
-def _type_name(kind: Any) -> str:
-    """Return the name of a type or hint: ``Deal``, ``Party``, ``list[Deal]``, ``Party | None``."""
-    args = typing.get_args(kind)
-    origin = typing.get_origin(kind)
-    if origin in {typing.Union, types.UnionType}:
-        rest = [arg for arg in args if arg is not type(None)]
-        if set(rest) == set(typing.get_args(Party)):
-            return "Party" if len(rest) == len(args) else "Party | None"
-        return " | ".join(_type_name(arg) for arg in args)
-    if kind is type(None):
-        return "None"
-    if origin is not None and args:
-        listed = ", ".join("..." if arg is Ellipsis else _type_name(arg) for arg in args)
-        return f"{_type_name(origin)}[{listed}]"
-    name = getattr(kind, "__name__", None)
-    return name if isinstance(name, str) else repr(kind)
-
-
-def json_schema(cls: Any = Market) -> dict[str, Any]:
-    """Return a JSON Schema (draft 2020-12) of the plain data of `cls`, generated from its types.
-
-    By default, the schema of the market document; `cls` may be any type
-    :func:`structure` takes, a union such as :data:`~dronemarket.Party`
-    included. The schema describes the
-    shape (keys, types, string patterns, size limits); the rules checked at
-    construction (a payload lighter than the take-off mass, say) are
-    :func:`structure`'s to check.
-
-    >>> schema = json_schema()
-    >>> schema["$schema"]
-    'https://json-schema.org/draft/2020-12/schema'
-    >>> list(schema["$defs"]["Market"]["properties"])
-    ['format', 'version', 'sources', 'organizations', 'platforms',
-     'deals', 'production', 'sanctions', 'cooperation']
-    """
-    builder = Builder(document=cls is Market, text=QuantityText(), market=document_codec)
-    schemas = Schemas()
-    top = builder.codec(cls).schema(schemas)
-    return {
-        "$schema": _SCHEMA_DIALECT,
-        "title": f"dronemarket {_type_name(cls)}",
-        **top,
-        "$defs": schemas.defs,
-    }
