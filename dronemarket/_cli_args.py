@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Final
 import dronemarket
 from dronemarket.catalog import UNITS
 from dronemarket.deals import DealStatus
+from dronemarket.market._analytics import BY, MEASURES
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -52,10 +53,6 @@ FORMATS: Final = ("csv", "json", "parquet")
 """The file formats ``export`` writes."""
 PLOTS: Final = ("timeline", "network", "shares")
 """The figures ``plot`` draws (the functions of ``dronemarket.plot``)."""
-BY: Final = ("supplier", "recipient", "manufacturer", "platform", "category")
-"""What ``shares`` splits by."""
-MEASURES: Final = ("units", "deals", "value", "tiv")
-"""What ``shares`` measures."""
 KINDS: Final = (
     "deal",
     "production",
@@ -308,6 +305,81 @@ def _add(
     return added
 
 
+_COMMANDS: Final[dict[str, tuple[str, str]]] = {
+    "show": (
+        "print the built-in market (the default)",
+        (
+            "Print today's overview of the market: platforms and key specs, deals, licensed "
+            "production, the supplier picture for Central Asia, sanctions and cooperation."
+        ),
+    ),
+    "platform": (
+        "one platform: every reported spec with its source, and its classification",
+        (
+            "Print one platform: its maker, category and roles, every spec with every value "
+            "reported and its source (the preferred one first), and its classification (US DoD "
+            "group, NATO class, MTCR category) with the rule and the evidence that decided it."
+        ),
+    ),
+    "deals": (
+        "the deals, as a table, selected by supplier, recipient, platform, years ...",
+        (
+            "Print the deals the filters select as a table: id, route, platform, status, "
+            "order date, quantity and units delivered. '?' is unknown, never zero."
+        ),
+    ),
+    "shares": (
+        "market shares by supplier, recipient, platform ..., with their coverage",
+        (
+            "Print the shares of the deals selected, split --by a key, in --measure: units, "
+            "deals, value or tiv (SIPRI's trend-indicator value). Transfers (ordered, "
+            "delivering, delivered) unless --status says otherwise. Each share shows its "
+            "low-high band and how many deals it rests on; unknown figures are counted apart."
+        ),
+    ),
+    "validate": (
+        "check a market document or a list of records; print every error with its path",
+        (
+            'Read a JSON file, a market document (an object with "format": '
+            '"dronemarket.market") or a list of records, and print every error in it with its '
+            "path. The kind of record is guessed from the first record's keys unless --kind "
+            "says it."
+        ),
+    ),
+    "export": (
+        "write a table (deals, deliveries, ...) as CSV, JSON or Parquet",
+        (
+            "Write one table of the market (market.to_arrow(table)) to a file: CSV, JSON (a "
+            "list of rows; dates in ISO form, decimals as strings) or Parquet, which pandas, "
+            "polars, DuckDB and Spark read as it is. Needs the 'arrow' extra."
+        ),
+    ),
+    "sipri": (
+        "read a SIPRI Arms Transfers Database export and summarise it",
+        (
+            "Read an export of the SIPRI Arms Transfers Database (trade register CSV, "
+            "per-delivery CSV or the web service's JSON) and print its records, loaded, "
+            "rejected (with the first reasons) and skipped, and the suppliers ranked by "
+            "TIV delivered, with coverage."
+        ),
+    ),
+    "plot": (
+        "draw a timeline, the network or the shares to an image file",
+        (
+            "Draw a figure with dronemarket.plot and save it to --out (the format follows the "
+            "file's extension: png, svg, pdf, ...). timeline: transfers by year, stacked by "
+            "supplier; network: supplier -> recipient flows; shares: shares with their low-high "
+            "bands and coverage. Needs the 'plot' extra."
+        ),
+    ),
+}
+"""Each subcommand's one-line summary and its description, in the order ``--help`` lists them."""
+_FILTERED: Final = ("deals", "shares", "export", "plot")
+"""The subcommands that select deals with the filter options."""
+_SOURCED: Final = ("show", "platform", "deals", "shares", "export", "plot")
+"""The subcommands that may read --market or --sipri instead of the catalog."""
+
+
 def parser() -> argparse.ArgumentParser:
     """Return the command-line parser."""
     main = _Parser(
@@ -332,116 +404,45 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(
         dest="command", metavar="{show,platform,deals,shares,validate,export,sipri,plot}"
     )
-    show = _add(
-        commands,
-        "show",
-        "print the built-in market (the default)",
-        "Print today's overview of the market: platforms and key specs, deals, licensed "
-        "production, the supplier picture for Central Asia, sanctions and cooperation.",
-    )
-    show.add_argument("--units", dest="show_units", **units)  # type: ignore[arg-type]
-    _source_options(show)
+    sub = {name: _add(commands, name, *texts) for name, texts in _COMMANDS.items()}
+    for name in ("show", "platform"):
+        sub[name].add_argument("--units", dest="show_units", **units)  # type: ignore[arg-type]
 
-    platform = _add(
-        commands,
-        "platform",
-        "one platform: every reported spec with its source, and its classification",
-        "Print one platform: its maker, category and roles, every spec with every value "
-        "reported and its source (the preferred one first), and its classification (US DoD "
-        "group, NATO class, MTCR category) with the rule and the evidence that decided it.",
+    sub["platform"].add_argument("name", help="the platform's name or alias")
+    sub["shares"].add_argument("--by", choices=BY, default="supplier", help="split by (supplier)")
+    sub["shares"].add_argument(
+        "--measure", choices=MEASURES, default="units", help="measure (units)"
     )
-    platform.add_argument("name", help="the platform's name or alias")
-    platform.add_argument("--units", dest="show_units", **units)  # type: ignore[arg-type]
-    _source_options(platform)
-
-    deals = _add(
-        commands,
-        "deals",
-        "the deals, as a table, selected by supplier, recipient, platform, years ...",
-        "Print the deals the filters select as a table: id, route, platform, status, "
-        "order date, quantity and units delivered. '?' is unknown, never zero.",
+    sub["shares"].add_argument(
+        "--currency", metavar="CODE", help="with --measure value: ISO 4217 code"
     )
-    _filter_options(deals)
-    _source_options(deals)
-
-    shares = _add(
-        commands,
-        "shares",
-        "market shares by supplier, recipient, platform ..., with their coverage",
-        "Print the shares of the deals selected, split --by a key, in --measure: units, "
-        "deals, value or tiv (SIPRI's trend-indicator value). Transfers (ordered, "
-        "delivering, delivered) unless --status says otherwise. Each share shows its "
-        "low-high band and how many deals it rests on; unknown figures are counted apart.",
-    )
-    shares.add_argument("--by", choices=BY, default="supplier", help="split by (supplier)")
-    shares.add_argument("--measure", choices=MEASURES, default="units", help="measure (units)")
-    shares.add_argument("--currency", metavar="CODE", help="with --measure value: ISO 4217 code")
-    _filter_options(shares)
-    _source_options(shares)
-
-    validate = _add(
-        commands,
-        "validate",
-        "check a market document or a list of records; print every error with its path",
-        'Read a JSON file, a market document (an object with "format": '
-        '"dronemarket.market") or a list of records, and print every error in it with its '
-        "path. The kind of record is guessed from the first record's keys unless --kind "
-        "says it.",
-    )
-    validate.add_argument("file", help="the JSON file to check")
-    validate.add_argument("--kind", choices=KINDS, help="the kind of record a list holds")
-    validate.add_argument(
+    sub["validate"].add_argument("file", help="the JSON file to check")
+    sub["validate"].add_argument("--kind", choices=KINDS, help="the kind of record a list holds")
+    sub["validate"].add_argument(
         "--known-catalog",
         action="store_true",
         help="accept platforms, organizations and sources named as the built-in catalog names them",
     )
-
-    export = _add(
-        commands,
-        "export",
-        "write a table (deals, deliveries, ...) as CSV, JSON or Parquet",
-        "Write one table of the market (market.to_arrow(table)) to a file: CSV, JSON (a "
-        "list of rows; dates in ISO form, decimals as strings) or Parquet, which pandas, "
-        "polars, DuckDB and Spark read as it is. Needs the 'arrow' extra.",
-    )
-    export.add_argument("--table", choices=TABLES, required=True, help="the table to write")
-    export.add_argument("--format", choices=FORMATS, required=True, help="the file format")
-    export.add_argument("--out", required=True, metavar="FILE", help="the file to write")
-    _filter_options(export)
-    _source_options(export)
-
-    read = _add(
-        commands,
-        "sipri",
-        "read a SIPRI Arms Transfers Database export and summarise it",
-        "Read an export of the SIPRI Arms Transfers Database (trade register CSV, "
-        "per-delivery CSV or the web service's JSON) and print its records, loaded, "
-        "rejected (with the first reasons) and skipped, and the suppliers ranked by "
-        "TIV delivered, with coverage.",
-    )
-    read.add_argument("file", help="the export, as downloaded from SIPRI")
-    read.add_argument(
+    sub["export"].add_argument("--table", choices=TABLES, required=True, help="the table to write")
+    sub["export"].add_argument("--format", choices=FORMATS, required=True, help="the file format")
+    sub["export"].add_argument("--out", required=True, metavar="FILE", help="the file to write")
+    sub["sipri"].add_argument("file", help="the export, as downloaded from SIPRI")
+    sub["sipri"].add_argument(
         "--drones", action="store_true", help="keep only unmanned aircraft (UAV, drone, ...)"
     )
-
-    plot = _add(
-        commands,
-        "plot",
-        "draw a timeline, the network or the shares to an image file",
-        "Draw a figure with dronemarket.plot and save it to --out (the format follows the "
-        "file's extension: png, svg, pdf, ...). timeline: transfers by year, stacked by "
-        "supplier; network: supplier -> recipient flows; shares: shares with their low-high "
-        "bands and coverage. Needs the 'plot' extra.",
-    )
-    plot.add_argument("kind", choices=PLOTS, help="the figure to draw")
-    plot.add_argument("--out", required=True, metavar="FILE", help="the image file to write")
-    plot.add_argument(
+    sub["plot"].add_argument("kind", choices=PLOTS, help="the figure to draw")
+    sub["plot"].add_argument("--out", required=True, metavar="FILE", help="the image file to write")
+    sub["plot"].add_argument(
         "--measure", choices=MEASURES, default="units", help="timeline, shares: (units)"
     )
-    plot.add_argument("--by", choices=BY, default="supplier", help="shares: split by (supplier)")
-    plot.add_argument(
+    sub["plot"].add_argument(
+        "--by", choices=BY, default="supplier", help="shares: split by (supplier)"
+    )
+    sub["plot"].add_argument(
         "--top", type=int, metavar="N", help="how many suppliers, parties or shares to draw"
     )
-    _filter_options(plot)
-    _source_options(plot)
+    for name in _FILTERED:
+        _filter_options(sub[name])
+    for name in _SOURCED:
+        _source_options(sub[name])
     return main

@@ -8,43 +8,23 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
+from dronemarket.catalog._overview import spec_text
 from dronemarket.classification import classify
 from dronemarket.parties import Country, Party
 from dronemarket.platforms import SPEC_FIELDS
-from dronemarket.units import unit_label
 
 if TYPE_CHECKING:
     from dronemarket.deals import Count, Deal
     from dronemarket.market import Shares, Tally
     from dronemarket.platforms import Platform, Reported
-    from dronemarket.units import Quantity
 
 __all__ = ["deals_table", "platform_report", "shares_report", "table"]
-
-
-def _number(value: float) -> str:
-    """Return a magnitude for display: whole above 100, three significant digits below."""
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
-    text = f"{value:.3g}"
-    return text if "e" not in text else f"{value:,.1f}"
-
-
-def _value(value: Quantity, spec: str, units: str) -> str:
-    """Return a spec value in the unit system `units` (``published`` keeps its own unit)."""
-    if units == "published":
-        magnitude = value.magnitude
-        shown = f"{magnitude:,}" if isinstance(magnitude, int) else _number(float(magnitude))
-        return f"{shown} {unit_label(value).replace(' / ', '/')}"
-    field = SPEC_FIELDS[spec]
-    unit = field.metric if units == "metric" else field.imperial
-    return f"{_number(float(value.to(unit).magnitude))} {unit}"
 
 
 def _reported(report: Reported, spec: str, units: str) -> str:
     """Return one reported value with its source: value, publisher, date, title, note."""
     approx = "~" if report.estimate else ""
-    line = f"{approx}{_value(report.value, spec, units)}"
+    line = f"{approx}{spec_text(report.value, spec, units)}"
     source = report.source
     if source is None:
         line += "  (no source given)"

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from dronemarket.market import Market, Tally
     from dronemarket.production import LicensedProduction
 
-__all__ = ["UNITS", "Units", "overview"]
+__all__ = ["UNITS", "Units", "overview", "spec_text"]
 
 Units = Literal["published", "metric", "imperial"]
 """How :func:`overview` shows specs: as published, in metric or in imperial units."""
@@ -34,8 +34,6 @@ _KEY_SPECS: Final = ("wingspan", "mtow", "payload", "endurance", "ceiling", "ran
 
 _R = TypeVar("_R")
 
-_SYMBOL: Final = {"km/h": "km/h", "mph": "mph", "kW": "kW", "hp": "hp", "mi": "mi"}
-
 
 def _number(value: float) -> str:
     """Return a magnitude for display: whole above 100, three significant digits below."""
@@ -45,15 +43,15 @@ def _number(value: float) -> str:
     return text if "e" not in text else f"{value:,.1f}"
 
 
-def _spec_text(value: Quantity, spec: str, units: Units) -> str:
-    """Return a spec value as text in the unit system `units`."""
+def spec_text(value: Quantity, spec: str, units: Units | str) -> str:
+    """Return a spec value as text in the unit system `units` (``published``: its own unit)."""
     if units == "published":
         magnitude = value.magnitude
         shown = f"{magnitude:,}" if isinstance(magnitude, int) else _number(float(magnitude))
         return f"{shown} {unit_label(value).replace(' / ', '/')}"
     field = SPEC_FIELDS[spec]
     unit = field.metric if units == "metric" else field.imperial
-    return f"{_number(float(value.to(unit).magnitude))} {_SYMBOL.get(unit, unit)}"
+    return f"{_number(float(value.to(unit).magnitude))} {unit}"
 
 
 def _specs_line(platform: Platform, units: Units) -> str:
@@ -64,7 +62,7 @@ def _specs_line(platform: Platform, units: Units) -> str:
             continue
         mark = "*" if figure.disputed else ""
         parts.append(
-            f"{SPEC_FIELDS[name].description} {_spec_text(figure.preferred, name, units)}{mark}"
+            f"{SPEC_FIELDS[name].description} {spec_text(figure.preferred, name, units)}{mark}"
         )
     return "; ".join(parts) if parts else "no published figures"
 

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from dronemarket.market._index import Key, Table
 
 __all__ = [
+    "BY",
     "MEASURES",
     "check_currency",
     "check_measure",
@@ -56,7 +57,8 @@ __all__ = [
     "transfers_by_default",
 ]
 
-_BY: tuple[str, ...] = ("supplier", "recipient", "manufacturer", "platform", "category")
+BY: Final[tuple[str, ...]] = ("supplier", "recipient", "manufacturer", "platform", "category")
+"""What a share splits the market by."""
 MEASURES: Final[tuple[str, ...]] = ("units", "deals", "value", "tiv")
 """What an analytic can measure."""
 _TRANSFER_NAMES: Final = tuple(
@@ -128,8 +130,8 @@ def share(
     filters: Mapping[str, Any],
 ) -> Shares:
     """Return the shares of the deals of `table` selected by `filters`, split `by` a key."""
-    if by not in _BY:
-        rule = f"is not one of {', '.join(map(repr, _BY))}"
+    if by not in BY:
+        rule = f"is not one of {', '.join(map(repr, BY))}"
         raise fail("by", by, rule)
     measure = check_measure(measure)
     if currency is not None:

@@ -60,6 +60,13 @@ def _date(name: str, doc: str) -> tuple[Column, Column]:
     )
 
 
+def _country(role: str) -> tuple[Column, ...]:
+    return (
+        Column(f"{role}_code", "str", f"the {role} country's ISO 3166 alpha-3 code"),
+        Column(f"{role}_name", "str", f"the {role} country's name"),
+    )
+
+
 def _party(role: str) -> tuple[Column, ...]:
     return (
         Column(f"{role}_code", "str", f"the {role}'s ISO 3166 alpha-3 code; null: not a country"),
@@ -114,10 +121,8 @@ DEALS: Final = (
 
 DELIVERIES: Final = (
     Column("deal_id", "str", "the deal's id"),
-    Column("supplier_code", "str", "the supplying country's code; null: not a country"),
-    Column("supplier_name", "str", "the supplying party"),
-    Column("recipient_code", "str", "the receiving country's code; null: not a country"),
-    Column("recipient_name", "str", "the receiving party"),
+    *_party("supplier"),
+    *_party("recipient"),
     Column("platform", "str", "the platform's name"),
     _enum("status", DealStatus, "the deal's status"),
     Column("span", "bool", "whether the row is a span of years with one total"),
@@ -133,8 +138,7 @@ PRODUCTION: Final = (
     Column("manufacturer", "str", "the platform's manufacturer"),
     *_party("licensor"),
     Column("licensor_company", "str", "the licensor's company, when known"),
-    Column("host_code", "str", "the host country's ISO 3166 alpha-3 code"),
-    Column("host_name", "str", "the host country's name"),
+    *_country("host"),
     _enum("arrangement", Arrangement, "how production crosses the border"),
     _enum("status", ProductionStatus, "where the arrangement stands"),
     Column("licensee", "str", "who produces in the host country, when known"),

@@ -60,10 +60,24 @@ def _last(deliveries: tuple[Delivery | DeliverySpan, ...]) -> Any:  # noqa: ANN4
     return max(dated) if dated else None
 
 
-def deal_columns(deals: Sequence[Deal]) -> Columns:
-    """Return the columns of the deals table for `deals`, in the table's order."""
+def _route(deals: Sequence[Deal]) -> tuple[Columns, list[Any], list[Any]]:
+    """Return the parties' code, name and kind columns, the manufacturers and the end users."""
     s_code, s_name, s_kind, s_maker = mapped_columns([d.supplier for d in deals], _supplier, 4)
     r_code, r_name, r_kind, r_user = mapped_columns([d.recipient for d in deals], _recipient, 4)
+    parties = {
+        "supplier_code": s_code,
+        "supplier_name": s_name,
+        "supplier_kind": s_kind,
+        "recipient_code": r_code,
+        "recipient_name": r_name,
+        "recipient_kind": r_kind,
+    }
+    return parties, s_maker, r_user
+
+
+def deal_columns(deals: Sequence[Deal]) -> Columns:
+    """Return the columns of the deals table for `deals` (Arrow orders them by the schema)."""
+    parties, s_maker, r_user = _route(deals)
     p_name, p_maker, p_category = mapped_columns([d.platform for d in deals], _platform, 3)
     ordered, ordered_precision = dates([d.ordered for d in deals])
     announced, announced_precision = dates([d.announced for d in deals])
@@ -78,13 +92,8 @@ def deal_columns(deals: Sequence[Deal]) -> Columns:
     sources = [d.sources for d in deals]
     return {
         "id": [d.id for d in deals],
-        "supplier_code": s_code,
-        "supplier_name": s_name,
-        "supplier_kind": s_kind,
+        **parties,
         "supplier_manufacturer": s_maker,
-        "recipient_code": r_code,
-        "recipient_name": r_name,
-        "recipient_kind": r_kind,
         "end_user": r_user,
         "platform": p_name,
         "manufacturer": p_maker,
@@ -118,8 +127,7 @@ def delivery_columns(deals: Sequence[Deal]) -> Columns:
     rows = [(deal, delivery) for deal in deals for delivery in deal.deliveries]
     owners = [deal for deal, _ in rows]
     items = [delivery for _, delivery in rows]
-    s_code, s_name, _, _ = mapped_columns([d.supplier for d in owners], _supplier, 4)
-    r_code, r_name, _, _ = mapped_columns([d.recipient for d in owners], _recipient, 4)
+    parties, _, _ = _route(owners)
     spans = [type(item) is DeliverySpan for item in items]
     when, precision = dates(
         [item.start if isinstance(item, DeliverySpan) else item.date for item in items]
@@ -128,10 +136,7 @@ def delivery_columns(deals: Sequence[Deal]) -> Columns:
     last = [_last_year(item) for item in items]
     return {
         "deal_id": [d.id for d in owners],
-        "supplier_code": s_code,
-        "supplier_name": s_name,
-        "recipient_code": r_code,
-        "recipient_name": r_name,
+        **parties,
         "platform": [d.platform.name for d in owners],
         "status": enum_values([d.status for d in owners]),
         "span": spans,
