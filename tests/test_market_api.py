@@ -6,6 +6,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pytest
 
 import dronemarket as dm
@@ -216,3 +217,12 @@ def test_concurrent_first_queries_on_a_fresh_market_agree() -> None:
     first = expected.deals[0]
     fresh = synthetic(3_000, seed=5)
     assert _race(lambda: fresh.record(first.id)) == [first] * 8
+
+
+def test_two_platforms_under_one_name_say_which_fields_differ() -> None:
+    """A market refusing two different platforms of one name names the fields they differ in."""
+    deal = dm.catalog.market().deals[0]
+    heavier = attrs.evolve(deal.platform, specs=deal.platform.specs.replace(mtow="700 kg"))
+    other = attrs.evolve(deal, platform=heavier, id="another-deal")
+    with pytest.raises(dm.ValidationError, match=r"and differ in: specs\.mtow"):
+        dm.Market.of(deal, other)

@@ -8,6 +8,7 @@ from typing import Any, cast
 from dronemarket.cooperation import Cooperation
 from dronemarket.deals import Deal
 from dronemarket.errors import ValidationError
+from dronemarket.market._differ import differing
 from dronemarket.market._names import name_key, not_found
 from dronemarket.parties import Organization, Statement
 from dronemarket.platforms import Platform
@@ -38,6 +39,8 @@ def unique_names(kind: str, items: Iterable[Platform] | Iterable[Organization]) 
             other = by_name.setdefault(name, item)
             if other is not item:
                 rule = f"share the name or alias {name!r} ({other.name!r} and {item.name!r})"
+                if other.name == item.name:
+                    rule += f", and differ in: {', '.join(differing(other, item))}"
                 raise fail(kind, item.name, rule)
     return by_name
 

@@ -17,12 +17,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
-import attrs
-
 from dronemarket.market import Market, name_key
+from dronemarket.market._differ import differing
 from dronemarket.market._names import not_found
 from dronemarket.parties import Organization
-from dronemarket.platforms import SPEC_FIELDS, Platform, Specs
+from dronemarket.platforms import Platform
 from dronemarket.serialization._codecs import Codec, Schemas
 from dronemarket.serialization._paths import invalid_here, short_repr
 from dronemarket.serialization._shapes import lineage_codec
@@ -31,50 +30,6 @@ from dronemarket.sources import Source
 
 _SUGGEST_AMONG: Final = 10_000  # names an error searches for close matches (bounded time)
 _NOUNS: Final = {Platform: "platform", Organization: "organization", Source: "source"}
-_DEPTH: Final = 2  # how deep :func:`differing` names the fields that differ
-
-
-def differing(first: object, second: object, prefix: str = "", depth: int = 0) -> list[str]:
-    """Return the fields in which two records differ, as dotted paths (``specs.mtow``).
-
-    >>> import dronemarket as dm
-    >>> turkey = dm.Country("TUR")
-    >>> a = dm.Organization("Baykar", country=turkey, kind=dm.OrgKind.MANUFACTURER)
-    >>> b = dm.Organization("Baykar", country=turkey, kind=dm.OrgKind.STATE_AGENCY)
-    >>> differing(a, b)
-    ['kind']
-    """
-    kind = type(first)
-    if kind is not type(second) or not attrs.has(kind):
-        return [prefix or "the value"]
-    if kind is Specs:
-        pairs = zip(first.stored_values(), second.stored_values(), strict=True)  # type: ignore[attr-defined]
-        return [
-            f"{prefix}.{name}" if prefix else name
-            for name, (mine, theirs) in zip(SPEC_FIELDS, pairs, strict=True)
-            if mine != theirs
-        ]
-    found: list[str] = []
-    for attribute in attrs.fields(kind):
-        if not attribute.eq or not attribute.init:
-            continue
-        mine, theirs = getattr(first, attribute.name), getattr(second, attribute.name)
-        if mine == theirs:
-            continue
-        name = attribute.alias or attribute.name
-        path = f"{prefix}.{name}" if prefix else name
-        if depth < _DEPTH and type(mine) is type(theirs) and _composite(type(mine)):
-            found.extend(differing(mine, theirs, path, depth + 1) or [path])
-        else:
-            found.append(path)
-    return found or [prefix or "the value"]
-
-
-def _composite(kind: type) -> bool:
-    """Say whether `kind` is a record of several fields, worth naming which differ."""
-    if kind is Specs:
-        return True
-    return attrs.has(kind) and sum(a.eq and a.init for a in attrs.fields(kind)) > 1
 
 
 def _keys(item: Platform | Organization) -> set[str]:
