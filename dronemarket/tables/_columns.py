@@ -84,10 +84,30 @@ def _figures(name: str, what: str) -> tuple[Column, ...]:
     )
 
 
-_RECORD: Final = (
-    _enum("confidence", Confidence, "how certain the record is"),
+def _money(name: str, what: str) -> tuple[Column, ...]:
+    return (
+        Column(name, "money", f"{what}, in {name}_currency"),
+        Column(f"{name}_currency", "enum", f"the ISO 4217 code of the {name}"),
+        Column(f"{name}_estimate", "bool", f"whether the {name} is an estimate"),
+    )
+
+
+def _platform(what: str) -> tuple[Column, ...]:
+    return (
+        Column("platform", "str", what),
+        Column("manufacturer", "str", "the platform's manufacturer"),
+    )
+
+
+_SOURCES: Final = (
     Column("sources", "int", "how many sources report it"),
     Column("source", "str", "the first source, as 'publisher: title'"),
+)
+_RECORD: Final = (_enum("confidence", Confidence, "how certain the record is"), *_SOURCES)
+_TIV: Final = (
+    Column("tiv_per_unit", "tiv", "SIPRI's TIV of one unit, in millions"),
+    Column("tiv_order", "tiv", "SIPRI's TIV of the order, in millions"),
+    Column("tiv_delivered", "tiv", "SIPRI's TIV of what is delivered, in millions"),
 )
 
 DEALS: Final = (
@@ -96,25 +116,20 @@ DEALS: Final = (
     Column("supplier_manufacturer", "str", "the manufacturer named on the supplier side"),
     *_party("recipient"),
     Column("end_user", "str", "the end user, when known"),
-    Column("platform", "str", "the platform's name"),
-    Column("manufacturer", "str", "the platform's manufacturer"),
+    *_platform("the platform's name"),
     _enum("category", Category, "the platform's category, when known"),
     _enum("status", DealStatus, "where the deal stands"),
-    Column("year", "int", "the order year, else the announcement year"),
     *_date("ordered", "when the order was placed"),
     *_date("announced", "when the deal was first reported"),
+    Column("year", "int", "the order year, else the announcement year"),
     *_figures("units", "the units the analytics count: ordered, else delivered"),
     *_figures("quantity", "the quantity ordered"),
     *_figures("delivered", "the units delivered, every delivery added up"),
     Column("deliveries", "int", "how many deliveries (and spans) are recorded"),
     *_date("last_delivery", "the latest dated delivery (a span's last year)"),
-    Column("value", "money", "what the deal is worth, in value_currency"),
-    Column("value_currency", "enum", "the ISO 4217 code of the value"),
-    Column("value_estimate", "bool", "whether the value is an estimate"),
+    *_money("value", "what the deal is worth"),
     _enum("condition", Condition, "new, second hand, ...; null: not stated"),
-    Column("tiv_per_unit", "tiv", "SIPRI's TIV of one unit, in millions"),
-    Column("tiv_order", "tiv", "SIPRI's TIV of the order, in millions"),
-    Column("tiv_delivered", "tiv", "SIPRI's TIV of what is delivered, in millions"),
+    *_TIV,
     Column("intermediaries", "strs", "the intermediaries' names, in order"),
     *_RECORD,
 )
@@ -134,8 +149,7 @@ DELIVERIES: Final = (
 
 PRODUCTION: Final = (
     Column("id", "str", "the record's id"),
-    Column("platform", "str", "the platform produced"),
-    Column("manufacturer", "str", "the platform's manufacturer"),
+    *_platform("the platform produced"),
     *_party("licensor"),
     Column("licensor_company", "str", "the licensor's company, when known"),
     *_country("host"),
@@ -143,10 +157,10 @@ PRODUCTION: Final = (
     _enum("status", ProductionStatus, "where the arrangement stands"),
     Column("licensee", "str", "who produces in the host country, when known"),
     Column("facility", "str", "the factory or site, when named"),
-    Column("year", "int", "the year it started, else was agreed, else announced"),
     *_date("announced", "when it was first reported"),
     *_date("agreed", "when the agreement was signed"),
     *_date("started", "when production started"),
+    Column("year", "int", "the year it started, else was agreed, else announced"),
     *_figures("planned", "the units planned"),
     *_figures("produced", "the units produced"),
     *_RECORD,
@@ -162,9 +176,7 @@ COOPERATION: Final = (
     Column("year", "int", "the year it happened or began"),
     *_date("start", "when it happened or began"),
     *_date("end", "when it ended"),
-    Column("value", "money", "the money involved, in value_currency"),
-    Column("value_currency", "enum", "the ISO 4217 code of the value"),
-    Column("value_estimate", "bool", "whether the value is an estimate"),
+    *_money("value", "the money involved"),
     *_RECORD,
 )
 
@@ -175,8 +187,7 @@ SANCTIONS: Final = (
     Column("target_country", "str", "the organization's country code; null for a person"),
     *_date("imposed", "when it was imposed"),
     Column("program", "str", "the legal instrument or list, when known"),
-    Column("sources", "int", "how many sources report it"),
-    Column("source", "str", "the first source, as 'publisher: title'"),
+    *_SOURCES,
 )
 
 
