@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import dronemarket as dm
 from dronemarket import strategies as dms
-from dronemarket.serialization._known import differing
+from dronemarket.market._differ import differing
 
 CATALOG = dm.catalog.market()
 (KGZ_DEAL,) = [deal for deal in CATALOG.deals if deal.id == "tur-kgz-bayraktar-tb2-2021"]

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Final, Literal, cast
 
-from dronemarket.deals import Deal, DeliverySpan
+from dronemarket.deals import Deal, Delivery, DeliverySpan
 from dronemarket.market._results import EMPTY_TALLY, Tally, TrendYear, YearTally
 from dronemarket.market._tally import Figures, figures, figures_tally, measure_of, sum_tallies
 
@@ -174,11 +174,13 @@ def undated(deals: Iterable[Deal], flow: str) -> int:
     instead of letting its coverage look complete.
     """
     if flow == "ordered":
-        return sum(1 for deal in deals if deal.ordered is None)
-    return sum(
-        1
-        for deal in deals
-        if any(type(d) is not DeliverySpan and d.date is None for d in deal.deliveries)
+        return len([deal for deal in deals if deal.ordered is None])
+    return len(
+        [
+            deal
+            for deal in deals
+            if any(isinstance(d, Delivery) and d.date is None for d in deal.deliveries)
+        ]
     )
 
 
