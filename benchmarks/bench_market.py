@@ -24,11 +24,17 @@ def _pass_options(cmd: list[str], args: argparse.Namespace) -> None:
     cmd.extend(("--deals", str(args.deals), "--seed", str(args.seed)))
 
 
-def main() -> None:
-    """Build the market data (lazily) and register every market benchmark."""
+def market_runner() -> pyperf.Runner:
+    """Return a pyperf runner taking the market's --deals and --seed, passed to its workers."""
     runner = pyperf.Runner(add_cmdline_args=_pass_options)
     runner.argparser.add_argument("--deals", type=int, default=1_000_000, help="market size")
     runner.argparser.add_argument("--seed", type=int, default=2024, help="random seed")
+    return runner
+
+
+def main() -> None:
+    """Build the market data (lazily) and register every market benchmark."""
+    runner = market_runner()
     runner.argparser.add_argument(
         "--memory-out", type=Path, default=None, help="write the memory measures here (JSON)"
     )

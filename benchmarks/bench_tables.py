@@ -19,14 +19,13 @@ show "not measured".
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import importlib.util
 from collections.abc import Callable
 from typing import Any, Final
 
-import pyperf
 import suite
+from bench_market import market_runner
 
 Thunk = Callable[[], object]
 
@@ -118,15 +117,9 @@ def benches(data: suite.MarketData) -> dict[str, Callable[[], Thunk]]:
     }
 
 
-def _pass_options(cmd: list[str], args: argparse.Namespace) -> None:
-    cmd.extend(("--deals", str(args.deals), "--seed", str(args.seed)))
-
-
 def main() -> None:
     """Build the market data (lazily) and register the tables benchmarks (or say why not)."""
-    runner = pyperf.Runner(add_cmdline_args=_pass_options)
-    runner.argparser.add_argument("--deals", type=int, default=1_000_000, help="market size")
-    runner.argparser.add_argument("--seed", type=int, default=2024, help="random seed")
+    runner = market_runner()
     args = runner.parse_args()
     reason = missing()
     if reason is not None:

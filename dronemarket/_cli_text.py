@@ -157,11 +157,6 @@ def _basis(tally: Tally) -> str:
     return ", ".join(parts)
 
 
-def coverage(tally: Tally) -> float | None:
-    """Return a tally's coverage (counted over records; None when there are no records)."""
-    return tally.coverage
-
-
 def _percent(value: float | None) -> str:
     return "?" if value is None else f"{value:.0%}"
 
@@ -189,7 +184,7 @@ def shares_report(shares: Shares, described: str) -> str:
     total = shares.total
     lines.append(f"total: {_band(total)}; {_basis(total)}")
     lines.append(
-        f"coverage: {_percent(coverage(total))} "
+        f"coverage: {_percent(total.coverage)} "
         f"({total.counted} of {total.records} deals have a figure)"
     )
     if shares.excluded:

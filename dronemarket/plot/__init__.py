@@ -21,7 +21,6 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, Unpack
 
-from dronemarket._display import coverage
 from dronemarket._extras import require
 from dronemarket.deals import TRANSFERS
 from dronemarket.errors import MissingExtraError, ValidationError
@@ -241,7 +240,7 @@ def shares(shares: Shares, *, top: int = 12) -> Figure:
     axes.set_title(f"Shares by {shares.by}, in {unit}")
     axes.set_xlabel(unit)
     total = shares.total
-    covered = coverage(total)
+    covered = total.coverage
     covered_text = "—" if covered is None else f"{covered:.0%}"
     _note(
         figure,
