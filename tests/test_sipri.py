@@ -192,6 +192,14 @@ def test_latin1_decoded(register: dict[str, sipri.SipriRecord]) -> None:
     assert "Bü-1 Stork/Mexico" in register
 
 
+def test_drones_only_skips_a_split_record_by_its_description() -> None:
+    """drones_only skips a record re-joined from two lines when it is not a drone."""
+    lines = [HEADER_A, *_SPLIT_OTHER, *_SPLIT_A, _OTHER_A]
+    result = sipri.read("\n".join(lines) + "\n", drones_only=True)
+    assert (result.records, result.skipped, len(result.rejected)) == (3, 2, 0)
+    assert [record.designation for record in result.loaded] == ["Sky Lance"]
+
+
 def test_drones_only_counts_skipped() -> None:
     """drones_only keeps every vintage's drone wording and counts the rest as skipped."""
     result = _read("register.csv", drones_only=True)
@@ -291,13 +299,16 @@ _GOOD_A = "Chile,Spain,2019,,6,,Sky Lance,reconnaissance drone,3,,2020,New,,0.5,
 _OTHER_A = "Chile,Spain,2019,,6,,Truck,lorry,3,,2020,New,,0.5,3,1.5"
 _BAD_A = "Chile,Spain,20x9,,6,,Sky Lance,reconnaissance drone,3,,2020,New,,0.5,3,1.5"
 _SPLIT_A = ("Chile,Spain,2019,,6,,Sky Lance,UAV,3,,2020,New,a\r", ",0.5,3,1.5")
+_SPLIT_OTHER = ("Chile,Spain,2019,,6,,Truck,lorry,3,,2020,New,a\r", ",0.5,3,1.5")
 _SHORT = "Chile,Spain"
 _B_ROW = "{},Spain,Chile,Sky Lance,UAV,Aircraft,2019,No,3,No,{},No,New,1,1,3,No"
 
 
 @given(
     rows=st.lists(
-        st.sampled_from([(_GOOD_A,), (_OTHER_A,), (_BAD_A,), _SPLIT_A, (_SHORT,), ("",)]),
+        st.sampled_from(
+            [(_GOOD_A,), (_OTHER_A,), (_BAD_A,), _SPLIT_A, _SPLIT_OTHER, (_SHORT,), ("",)]
+        ),
         max_size=20,
     ),
     drones_only=st.booleans(),
@@ -313,6 +324,8 @@ def test_every_register_record_accounted_for(
     assert len(result.loaded) + len(result.rejected) + result.skipped == result.records
     if (_SHORT,) not in rows:  # two short rows in a row may join: only then is the count fuzzy
         assert result.records == sum(1 for row in rows if row != ("",))
+        others = sum(1 for row in rows if row in ((_OTHER_A,), _SPLIT_OTHER))
+        assert result.skipped == (others if drones_only else 0)
 
 
 @given(ids=st.lists(st.integers(1, 4), max_size=12), years=st.lists(st.integers(2000, 2003)))

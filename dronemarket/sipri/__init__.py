@@ -208,14 +208,20 @@ _Entry = tuple[SipriRecord, str] | Rejected | None
 def _register(lines: list[str], header: int, *, excel: bool, drones_only: bool) -> Iterator[_Entry]:
     columns = _parse.Columns()
     drone: dict[str, bool] = {}  # by description: a register repeats a few hundred
-    for row in _csv.rows(lines, header + 1, _A_WIDTH, excel=excel):
-        if row.fields is None:
+
+    def wanted(description: str) -> bool:
+        found = drone.get(description)
+        if found is None:
+            found = drone[description] = is_drone(description)
+        return found
+
+    keep = (7, wanted) if drones_only else None
+    for row in _csv.rows(lines, header + 1, _A_WIDTH, excel=excel, keep=keep):
+        if row is None:
+            yield None
+        elif row.fields is None:
             yield _wrong_width(row, _A_WIDTH)
-        elif drones_only and not (
-            drone[row.fields[7]]
-            if row.fields[7] in drone
-            else drone.setdefault(row.fields[7], is_drone(row.fields[7]))
-        ):
+        elif drones_only and not wanted(row.fields[7]):  # a re-joined record
             yield None
         else:
             try:
@@ -229,6 +235,8 @@ def _deliveries(
 ) -> Iterator[_Entry]:
     groups: dict[str, list[_csv.Row]] = {}
     for row in _csv.rows(lines, header + 1, _B_WIDTH, excel=excel):
+        if row is None:  # pragma: no cover - rows yields None only when told what to keep
+            continue
         if row.fields is None:
             yield _wrong_width(row, _B_WIDTH)
         else:

@@ -40,6 +40,7 @@ from dronemarket.sipri._licence import LicenceNote
 from dronemarket.sipri._record import SipriRecord
 from dronemarket.sipri._resolve import Resolver, describe
 from dronemarket.sources import Confidence, Source
+from dronemarket.specs import Specs
 
 __all__ = [
     "DESCRIPTION",
@@ -203,6 +204,8 @@ class _Platforms:
                 for note in record.licences:
                     local.setdefault(key, []).extend(note.local_designations)
         taken = set(first)
+        # Thousands of made platforms: the values they have in common are one object each.
+        sources, specs, no_aliases = (source,), Specs(), frozenset[str]()
         for key, record in first.items():
             aliases = []
             for alias in dict.fromkeys(local.get(key, ())):
@@ -217,8 +220,9 @@ class _Platforms:
                 manufacturer=None,
                 category=category,
                 roles=roles,
-                aliases=aliases,
-                sources=(source,),
+                specs=specs,
+                aliases=frozenset(aliases) if aliases else no_aliases,
+                sources=sources,
             )
 
     def __call__(self, designation: str) -> Platform:

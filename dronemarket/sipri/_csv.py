@@ -7,7 +7,7 @@ record over two lines; such lines are re-joined while the fields fall short.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 __all__ = ["Row", "rows"]
@@ -29,14 +29,26 @@ def _clean(line: str, *, excel: bool) -> str:
     return line.rstrip(";") if excel else line  # Excel pads with one ';' or several
 
 
-def rows(lines: list[str], start: int, width: int, *, excel: bool) -> Iterator[Row]:
+def rows(
+    lines: list[str],
+    start: int,
+    width: int,
+    *,
+    excel: bool,
+    keep: tuple[int, Callable[[str], bool]] | None = None,
+) -> Iterator[Row | None]:
     """Yield the records of `lines` from index `start`, each with `width` fields.
 
     A line with too few fields is joined with the next while the two together
     have no more than `width`; a record that still has the wrong number of
     fields is yielded with ``fields=None``. Blank lines are not records.
+
+    With ``keep=(column, wanted)``, a record on one line whose field `column`
+    `wanted` refuses is yielded as None (a record left out, not split into
+    fields: ``drones_only`` skips most of a register this way).
     """
     index, end = start, len(lines)
+    column, wanted = keep if keep is not None else (0, None)
     while index < end:
         text = lines[index]
         if excel or text.endswith("\r"):
@@ -45,7 +57,10 @@ def rows(lines: list[str], start: int, width: int, *, excel: bool) -> Iterator[R
         index += 1
         count = text.count(",") + 1
         if count == width:  # the common case: one whole record on its line
-            yield Row(index, text, text.split(","))
+            if wanted is None or wanted(text.split(",", column + 1)[column]):
+                yield Row(index, text, text.split(","))
+            else:
+                yield None
             continue
         if count > width:
             yield Row(index, text, None)

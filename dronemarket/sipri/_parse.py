@@ -128,6 +128,7 @@ class Columns:
     """
 
     __slots__ = (
+        "decimals",
         "delivered",
         "description",
         "designation",
@@ -148,6 +149,7 @@ class Columns:
         self.description: dict[str, str] = {}
         self.parties: dict[tuple[str, str], _names.Party | None] = {}
         self.tivs: dict[tuple[str, str, str], Tiv | None] = {}
+        self.decimals: dict[str, Decimal | None] = {}
 
 
 def _memo(cache: dict[str, T], parse: Callable[[str, str], T], column: str, text: str) -> T:
@@ -204,7 +206,7 @@ def register_record(
     figures = (f[13], f[14], f[15])
     tiv = c.tivs.get(figures, _MISSING)
     if tiv is _MISSING:
-        tiv = c.tivs[figures] = _tiv(*figures)
+        tiv = c.tivs[figures] = _tiv(*figures, decimals=c.decimals)
     try:
         return SipriRecord(
             line,
@@ -246,11 +248,14 @@ _TIV_A: Final = {
 _TIV_B: Final = {"per_unit": "TIV deal unit", "delivered": "TIV delivery values (their sum)"}
 
 
-def _tiv(unit: str, order: str, delivered: str) -> Tiv | None:
+def _tiv(
+    unit: str, order: str, delivered: str, *, decimals: dict[str, Decimal | None]
+) -> Tiv | None:
+    """Return the TIV of format A's three columns; `decimals` shares one object per figure."""
     figures = (
-        _decimal("SIPRI TIV per unit", unit),
-        _decimal("SIPRI TIV for total order", order),
-        _decimal("SIPRI TIV of delivered weapons", delivered),
+        _memo(decimals, _decimal, "SIPRI TIV per unit", unit),
+        _memo(decimals, _decimal, "SIPRI TIV for total order", order),
+        _memo(decimals, _decimal, "SIPRI TIV of delivered weapons", delivered),
     )
     return None if figures == (None, None, None) else _tiv_of(*figures)
 

@@ -35,6 +35,7 @@ _DESCRIPTIONS: Final[dict[str, tuple[Category | None, frozenset[Role]]]] = {
     "maritime patrol drone": (None, frozenset({Role.ISR, Role.MARITIME})),
     "maritime patrol uav": (None, frozenset({Role.ISR, Role.MARITIME})),
 }
+_SAYS_NOTHING: Final[tuple[Category | None, frozenset[Role]]] = (None, frozenset())
 
 
 def describe(description: str) -> tuple[Category | None, frozenset[Role]]:
@@ -45,7 +46,7 @@ def describe(description: str) -> tuple[Category | None, frozenset[Role]]:
     >>> describe("UAV")
     (None, frozenset())
     """
-    return _DESCRIPTIONS.get(description.strip().casefold(), (None, frozenset()))
+    return _DESCRIPTIONS.get(description.strip().casefold(), _SAYS_NOTHING)
 
 
 def _party_key(party: _Party) -> tuple[str, str]:
