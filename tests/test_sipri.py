@@ -25,18 +25,23 @@ def _read(name: str, *, drones_only: bool = False) -> sipri.SipriImport:
     return sipri.read((FIXTURES / name).read_bytes(), drones_only=drones_only)
 
 
+def _records(name: str) -> list[sipri.SipriRecord]:
+    """Return a fixture file's typed records (its rejected ones left out)."""
+    found = sipri.records((FIXTURES / name).read_bytes())
+    return [record for record in found if isinstance(record, sipri.SipriRecord)]
+
+
 @pytest.fixture(scope="module")
 def register() -> dict[str, sipri.SipriRecord]:
-    """The register fixture's loaded records, by designation and recipient."""
-    result = _read("register.csv")
-    return {f"{r.designation}/{r.recipient}": r for r in result.loaded}
+    """The register fixture's records, by designation and recipient."""
+    return {f"{r.designation}/{r.recipient}": r for r in _records("register.csv")}
 
 
 def test_register_accounts_for_every_record() -> None:
     """The trade-register fixture's 14 records are 12 loaded and 2 rejected, each with its line."""
     result = _read("register.csv")
     assert result.format is sipri.Format.TRADE_REGISTER
-    assert (result.records, len(result.loaded), result.skipped) == (14, 12, 0)
+    assert (result.records, len(result.market.deals), result.skipped) == (14, 12, 0)
     assert [(r.line, r.reason.split(":")[0]) for r in result.rejected] == [
         (25, "Year of order"),
         (26, "Recipient"),
@@ -61,13 +66,15 @@ def test_split_record_is_rejoined(register: dict[str, sipri.SipriRecord]) -> Non
     assert record.recipient == Multinational("United Nations")
 
 
-def test_loaded_record_keeps_no_raw_text_and_its_id_digests_it() -> None:
-    """A loaded record holds no raw text, yet its deal id still digests the record's text."""
+def test_records_keep_their_raw_text_and_a_deal_id_digests_it() -> None:
+    """records() gives each record with its raw text; read's deal id digests that text."""
     head = HEADER_A + "\n"
     row = "Chile,Spain,2019,,6,,Glider-5,reconnaissance drone,6,,2020,New,note,1,6,6\n"
     other = row.replace("note", "other note")
     first, second = sipri.read(head + row), sipri.read(head + other)
-    assert first.loaded[0].text == ""
+    (record,) = sipri.records(head + row)
+    assert isinstance(record, sipri.SipriRecord)
+    assert record.text == row.rstrip("\n")
     assert first.market.deals[0].id == sipri.read(head + row).market.deals[0].id
     assert first.market.deals[0].id != second.market.deals[0].id
 
@@ -197,15 +204,16 @@ def test_drones_only_skips_a_split_record_by_its_description() -> None:
     lines = [HEADER_A, *_SPLIT_OTHER, *_SPLIT_A, _OTHER_A]
     result = sipri.read("\n".join(lines) + "\n", drones_only=True)
     assert (result.records, result.skipped, len(result.rejected)) == (3, 2, 0)
-    assert [record.designation for record in result.loaded] == ["Sky Lance"]
+    assert [deal.platform.name for deal in result.market.deals] == ["Sky Lance"]
 
 
 def test_drones_only_counts_skipped() -> None:
     """drones_only keeps every vintage's drone wording and counts the rest as skipped."""
     result = _read("register.csv", drones_only=True)
     assert result.skipped == 1
-    assert len(result.loaded) + len(result.rejected) + result.skipped == result.records
-    assert all(sipri.is_drone(r.description) for r in result.loaded)
+    assert len(result.market.deals) + len(result.rejected) + result.skipped == result.records
+    drones = [r.designation for r in _records("register.csv") if sipri.is_drone(r.description)]
+    assert [deal.platform.name for deal in result.market.deals] == drones
 
 
 @pytest.mark.parametrize(
@@ -231,9 +239,10 @@ def test_excel_deliveries() -> None:
     """An Excel re-save (CRLF, trailing ';') of format B reads one record per AT Database ID."""
     result = _read("deliveries-excel.csv")
     assert result.format is sipri.Format.DELIVERIES
-    assert (result.records, len(result.loaded)) == (4, 3)
+    assert (result.records, len(result.market.deals)) == (4, 3)
     assert "differs between rows" in result.rejected[0].reason
-    falcon = result.loaded[0]
+    loaded = _records("deliveries-excel.csv")
+    falcon = loaded[0]
     assert falcon.sipri_id == 70001
     assert falcon.local_production is True
     assert [(d.year, d.count, d.count_estimate, d.year_estimate) for d in falcon.deliveries] == [
@@ -242,16 +251,16 @@ def test_excel_deliveries() -> None:
     ]
     assert falcon.tiv == Tiv(per_unit="1.5", delivered="18")
     assert falcon.tiv_new_unit == Decimal("1.5")
-    assert result.loaded[2].designation == "Truck -"
-    assert result.loaded[2].tiv_new_unit == Decimal("0.25")
+    assert loaded[2].designation == "Truck -"
+    assert loaded[2].tiv_new_unit == Decimal("0.25")
 
 
 def test_web_json() -> None:
     """The web service's JSON reads each trade, its codes kept and deliveryYr 0 meaning none."""
     result = _read("web.json")
     assert result.format is sipri.Format.WEB_JSON
-    assert (result.records, len(result.loaded), result.generated) == (3, 2, None)
-    orlan, sukhoi = result.loaded
+    assert (result.records, len(result.market.deals), result.generated) == (3, 2, None)
+    orlan, sukhoi = _records("web.json")
     assert orlan.condition is Condition.SECOND_HAND_MODERNIZED
     assert orlan.condition_estimate
     assert orlan.codes == (("transferType", 111111),)
@@ -265,7 +274,7 @@ def test_utf8_bom_detected() -> None:
     """Bytes starting with a UTF-8 BOM are decoded as UTF-8."""
     text = (FIXTURES / "register.csv").read_bytes().decode("latin-1")
     result = sipri.read(b"\xef\xbb\xbf" + text.encode("utf-8"))
-    assert any(r.designation == "Bü-1 Stork" for r in result.loaded)
+    assert any(deal.platform.name == "Bü-1 Stork" for deal in result.market.deals)
 
 
 @pytest.mark.parametrize(
@@ -317,11 +326,11 @@ _B_ROW = "{},Spain,Chile,Sky Lance,UAV,Aircraft,2019,No,3,No,{},No,New,1,1,3,No"
 def test_every_register_record_accounted_for(
     rows: list[tuple[str, ...]], drones_only: bool, excel: bool
 ) -> None:
-    """loaded + rejected + skipped == records for any mix of good, bad, split and short rows."""
+    """deals + rejected + skipped == records for any mix of good, bad, split and short rows."""
     lines = [HEADER_A, *(line for row in rows for line in row)]
     end = ";\r\n" if excel else "\n"
     result = sipri.read(end.join(lines) + end, drones_only=drones_only)
-    assert len(result.loaded) + len(result.rejected) + result.skipped == result.records
+    assert len(result.market.deals) + len(result.rejected) + result.skipped == result.records
     if (_SHORT,) not in rows:  # two short rows in a row may join: only then is the count fuzzy
         assert result.records == sum(1 for row in rows if row != ("",))
         others = sum(1 for row in rows if row in ((_OTHER_A,), _SPLIT_OTHER))
@@ -333,7 +342,7 @@ def test_every_delivery_record_accounted_for(ids: list[int], years: list[int]) -
     """Format B counts one record per AT Database ID, whatever its rows."""
     rows = [_B_ROW.format(i, years[n % len(years)] if years else 2000) for n, i in enumerate(ids)]
     result = sipri.read("\n".join([HEADER_B, *rows]))
-    assert len(result.loaded) + len(result.rejected) + result.skipped == result.records
+    assert len(result.market.deals) + len(result.rejected) + result.skipped == result.records
     assert result.records == len(set(ids))
 
 
@@ -400,7 +409,6 @@ def test_import_invariant_is_checked() -> None:
         sipri.SipriImport(
             sipri.Format.WEB_JSON,
             records=1,
-            loaded=(),
             rejected=(),
             skipped=0,
             generated=None,
@@ -419,7 +427,7 @@ def test_copy_without_metadata_with_bom_and_padding() -> None:
     lines = [HEADER_A, _GOOD_A, _OTHER_A]
     data = ("\ufeff" + "".join(f"{line};;;\r\n" for line in lines)).encode("utf-8")
     result = sipri.read(data)
-    assert (result.records, len(result.loaded), result.generated) == (2, 2, None)
+    assert (result.records, len(result.market.deals), result.generated) == (2, 2, None)
     assert result.source.published is None
 
 
@@ -442,6 +450,6 @@ def test_a_tiv_over_the_typo_guard_rejects_the_record(row: str, column: str) -> 
         else row.replace(",1500000,", ",1.5,").replace("1,", "2,", 1)
     )
     result = sipri.read(f"{header}\n{row}\n{good}\n")
-    assert (result.records, len(result.loaded), len(result.rejected)) == (2, 1, 1)
+    assert (result.records, len(result.market.deals), len(result.rejected)) == (2, 1, 1)
     assert column in result.rejected[0].reason
     assert "typo guard" in result.rejected[0].reason

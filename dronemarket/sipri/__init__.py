@@ -1,7 +1,8 @@
 r"""Read the SIPRI Arms Transfers Database's exports, every record accounted for.
 
 The caller reads the file; :func:`read` takes its ``bytes`` (or ``str``),
-detects the format and returns a :class:`SipriImport`:
+detects the format and returns a :class:`SipriImport` (:func:`records` gives
+the typed records one by one, without a market):
 
 >>> from dronemarket import sipri
 >>> result = sipri.read(
@@ -55,6 +56,7 @@ __all__ = [
     "is_drone",
     "name_of",
     "read",
+    "records",
     "source",
     "to_trade_register",
 ]
@@ -83,16 +85,16 @@ class Rejected:
 class SipriImport:
     """What :func:`read` made of an export: the records, and an account of each one.
 
-    ``len(loaded) + len(rejected) + skipped == records`` always holds, and
-    ``market`` holds one deal per loaded record.
+    ``len(market.deals) + len(rejected) + skipped == records`` always holds:
+    ``market`` holds one deal per record read. The typed records themselves
+    are not kept (a register's would double the result's memory):
+    :func:`records` gives them.
     """
 
     format: Format = field(validator=v.is_a(Format))
     """The export's format."""
     records: int = field(kw_only=True, validator=v.whole(0))
     """How many records the data holds (format B: one per SIPRI AT Database ID)."""
-    loaded: tuple[SipriRecord, ...] = field(kw_only=True, validator=v.items_of(SipriRecord))
-    """The records read and made deals of, in the order of the file."""
     rejected: tuple[Rejected, ...] = field(kw_only=True, validator=v.items_of(Rejected))
     """The records that could not be read, each with its reason."""
     skipped: int = field(kw_only=True, validator=v.whole(0))
@@ -102,15 +104,13 @@ class SipriImport:
     source: Source = field(kw_only=True, validator=v.is_a(Source))
     """The SIPRI Arms Transfers Database, cited at the export's date."""
     market: Market = field(factory=Market, kw_only=True, validator=v.is_a(Market))
-    """One deal per loaded record, and the licensed production read from them."""
+    """One deal per record read, and the licensed production read from them."""
 
     def __attrs_post_init__(self) -> None:
-        if len(self.market.deals) != len(self.loaded):
-            rule = f"does not hold one deal per loaded record ({len(self.loaded)})"
-            raise ValidationError("SipriImport", "market", self.market, rule)
-        if len(self.loaded) + len(self.rejected) + self.skipped != self.records:
+        deals = len(self.market.deals)
+        if deals + len(self.rejected) + self.skipped != self.records:
             rule = (
-                f"is not loaded ({len(self.loaded)}) + rejected ({len(self.rejected)})"
+                f"is not the deals ({deals}) + rejected ({len(self.rejected)})"
                 f" + skipped ({self.skipped})"
             )
             raise ValidationError("SipriImport", "records", self.records, rule)
@@ -154,23 +154,13 @@ def read(
         raise ValidationError("read", "known", known, "is not a Market (or None)")
     if type(drones_only) is not bool:
         raise ValidationError("read", "drones_only", drones_only, "is not a bool")
-    text = decode(data)
-    lines = text.split("\n")
-    kind, header = detect(lines)
-    stamp = generated(lines[:header]) if header > 0 else None
-    if kind is Format.WEB_JSON:
-        entries = _json(text, drones_only=drones_only)
-    elif kind is Format.TRADE_REGISTER:
-        excel = lines[header].rstrip("\r").endswith(";")
-        entries = _register(lines, header, excel=excel, drones_only=drones_only)
-    else:
-        excel = lines[header].rstrip("\r").endswith(";")
-        entries = _deliveries(lines, header, excel=excel, drones_only=drones_only)
+    kind, stamp, entries = _entries(data, drones_only=drones_only, keep_text=False)
     loaded: list[SipriRecord] = []
     rejected: list[Rejected] = []
     texts: dict[int, str] = {}  # a loaded record's raw text, by line: for its id, or if it fails
-    skipped = 0
+    skipped = total = 0
     for entry in entries:
+        total += 1
         if entry is None:
             skipped += 1
         elif isinstance(entry, Rejected):
@@ -182,17 +172,14 @@ def read(
     cited = source(stamp)
     converted = convert(loaded, source=cited, known=known, texts=texts)
     if converted.failed:
-        failed = {id(record) for record, _ in converted.failed}
         rejected.extend(
             Rejected(r.line, r.text or texts[r.line], reason) for r, reason in converted.failed
         )
         rejected.sort(key=lambda entry: entry.line)
-        loaded = [record for record in loaded if id(record) not in failed]
-    del texts
+    del texts, loaded
     return SipriImport(
         kind,
-        records=len(loaded) + len(rejected) + skipped,
-        loaded=tuple(loaded),
+        records=total,
         rejected=tuple(rejected),
         skipped=skipped,
         generated=stamp,
@@ -201,11 +188,62 @@ def read(
     )
 
 
+def records(data: bytes | str) -> Iterator[SipriRecord | Rejected]:
+    r"""Return every record of an export, each a typed :class:`SipriRecord` or a :class:`Rejected`.
+
+    One at a time, in the order of the file, each with its raw ``text``: no
+    market is built and nothing is kept, so a register of any size streams
+    in little memory. The format and the decoding are :func:`read`'s, and so
+    are the rules, except the :class:`~dronemarket.Deal`'s own (a record
+    whose delivery precedes its order is a record here; :func:`read`
+    rejects it). The format is detected at once (:class:`SipriFormatError`
+    if it is none of SIPRI's); the records are read as they are asked for.
+    Filter with :func:`is_drone` for the drones:
+
+    >>> export = (
+    ...     "Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,"
+    ...     "Weapon description,Number delivered, ,Year(s) of delivery,status,Comments,"
+    ...     "SIPRI TIV per unit,SIPRI TIV for total order,SIPRI TIV of delivered weapons\n"
+    ...     "Chile,Turkiye,2021,,4,?,Falcon-7,armed drone,2,,2022,New,,1.5,6,3\n"
+    ...     "Chile,Spain,2020,,2,,Truck,lorry,0,,,New,,,,\n"
+    ...     "Ruritania,Spain,2020,,2,,Truck,lorry,0,,,New,,,,\n"
+    ... )
+    >>> for r in records(export):
+    ...     print(r.line, r.reason[:50] if isinstance(r, Rejected) else r.designation)
+    2 Falcon-7
+    3 Truck
+    4 Recipient: 'Ruritania' is not a state or territory
+    """
+    _kind, _stamp, entries = _entries(data, drones_only=False, keep_text=True)
+    return (entry if isinstance(entry, Rejected) else entry[0] for entry in entries if entry)
+
+
 _Entry = tuple[SipriRecord, str] | Rejected | None
-"""A record read (built without its raw text, given beside it), rejected, or skipped (None)."""
+"""A record read (its raw text given beside it), rejected, or skipped (None)."""
 
 
-def _register(lines: list[str], header: int, *, excel: bool, drones_only: bool) -> Iterator[_Entry]:
+def _entries(
+    data: bytes | str, *, drones_only: bool, keep_text: bool
+) -> tuple[Format, dt.datetime | None, Iterator[_Entry]]:
+    """Detect the format and return it, the stamp, and the entries of every record.
+
+    A record keeps its raw text only with `keep_text` (:func:`read` keeps none).
+    """
+    text = decode(data)
+    lines = text.split("\n")
+    kind, header = detect(lines)
+    stamp = generated(lines[:header]) if header > 0 else None
+    if kind is Format.WEB_JSON:
+        return kind, stamp, _json(text, drones_only=drones_only, keep_text=keep_text)
+    excel = lines[header].rstrip("\r").endswith(";")
+    read = _register if kind is Format.TRADE_REGISTER else _deliveries
+    entries = read(lines, header, excel=excel, drones_only=drones_only, keep_text=keep_text)
+    return kind, stamp, entries
+
+
+def _register(
+    lines: list[str], header: int, *, excel: bool, drones_only: bool, keep_text: bool
+) -> Iterator[_Entry]:
     columns = _parse.Columns()
     drone: dict[str, bool] = {}  # by description: a register repeats a few hundred
 
@@ -225,13 +263,14 @@ def _register(lines: list[str], header: int, *, excel: bool, drones_only: bool) 
             yield None
         else:
             try:
-                yield _parse.register_record(row.line, "", row.fields, columns), row.text
+                raw = row.text if keep_text else ""
+                yield _parse.register_record(row.line, raw, row.fields, columns), row.text
             except _parse.Reject as error:
                 yield Rejected(row.line, row.text, str(error))
 
 
 def _deliveries(
-    lines: list[str], header: int, *, excel: bool, drones_only: bool
+    lines: list[str], header: int, *, excel: bool, drones_only: bool, keep_text: bool
 ) -> Iterator[_Entry]:
     groups: dict[str, list[_csv.Row]] = {}
     for row in _csv.rows(lines, header + 1, _B_WIDTH, excel=excel):
@@ -249,12 +288,12 @@ def _deliveries(
             continue
         text = "\n".join(row.text for row in rows)
         try:
-            yield _parse.deliveries_record(first.line, "", fields), text
+            yield _parse.deliveries_record(first.line, text if keep_text else "", fields), text
         except _parse.Reject as error:
             yield Rejected(first.line, text, str(error))
 
 
-def _json(text: str, *, drones_only: bool) -> Iterator[_Entry]:
+def _json(text: str, *, drones_only: bool, keep_text: bool) -> Iterator[_Entry]:
     try:
         items = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as error:
@@ -270,7 +309,7 @@ def _json(text: str, *, drones_only: bool) -> Iterator[_Entry]:
             yield None
             continue
         try:
-            yield _parse.json_record(position, "", item), raw
+            yield _parse.json_record(position, raw if keep_text else "", item), raw
         except _parse.Reject as error:
             yield Rejected(position, raw, str(error))
 
