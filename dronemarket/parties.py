@@ -385,8 +385,41 @@ def armed_group(name: str, state: Callable[[str], Country | Territory] = _state)
         return ArmedGroup(match["name"], place=place)
 
 
+def _party_given(side: str, *, unless: frozenset[OrgKind] = frozenset()) -> v.Validator:
+    """Return a validator: an organization on `side` needs the party (unless its kind is exempt)."""
+
+    def check(
+        instance: _Side, attribute: attrs.Attribute[Organization | None], value: Organization | None
+    ) -> None:
+        if value is not None and instance.party is None and value.kind not in unless:
+            v.fail(instance, attribute, value.name, f"is given without the {side}'s party")
+
+    return check
+
+
+@frozen
+class _Side:
+    """What the two sides of a deal share: a party, or None when unknown.
+
+    :class:`Supplier` and :class:`Recipient` each add the organization of their side.
+    """
+
+    party: Party | None = field(default=None, validator=v.optional(v.is_a(*_PARTY_KINDS)))
+    """The exporting or importing party, or None when unknown."""
+
+    @property
+    def country(self) -> Country | None:
+        """Return the party if it is a :class:`Country`, else None."""
+        return country_of(self.party)
+
+    @property
+    def known(self) -> bool:
+        """Say whether the party is known."""
+        return self.party is not None
+
+
 @frozen(cache_hash=True)
-class Supplier:
+class Supplier(_Side):
     """The exporting side of a deal: a party, with the manufacturer when known.
 
     ``Supplier()`` is an unknown supplier (SIPRI's "unknown supplier(s)"). The
@@ -398,33 +431,16 @@ class Supplier:
     True
     """
 
-    party: Party | None = field(default=None, validator=v.optional(v.is_a(*_PARTY_KINDS)))
-    """The exporting party, or None when unknown."""
     manufacturer: Organization | None = field(
-        default=None, kw_only=True, validator=v.optional(v.is_a(Organization))
+        default=None,
+        kw_only=True,
+        validator=[v.optional(v.is_a(Organization)), _party_given("supplier")],
     )
     """The company that made what is supplied, when known."""
 
-    @manufacturer.validator
-    def _party_known(
-        self, attribute: attrs.Attribute[Organization | None], value: Organization | None
-    ) -> None:
-        if value is not None and self.party is None:
-            v.fail(self, attribute, value.name, "is given without the supplier's party")
-
-    @property
-    def country(self) -> Country | None:
-        """Return the party if it is a :class:`Country`, else None."""
-        return country_of(self.party)
-
-    @property
-    def known(self) -> bool:
-        """Say whether the supplying party is known."""
-        return self.party is not None
-
 
 @frozen(cache_hash=True)
-class Recipient:
+class Recipient(_Side):
     """The importing side of a deal: a party, with the end user when known.
 
     ``Recipient()`` is an unknown recipient (SIPRI's "unknown recipient(s)").
@@ -436,29 +452,15 @@ class Recipient:
     True
     """
 
-    party: Party | None = field(default=None, validator=v.optional(v.is_a(*_PARTY_KINDS)))
-    """The importing party, or None when unknown."""
     end_user: Organization | None = field(
-        default=None, kw_only=True, validator=v.optional(v.is_a(Organization))
+        default=None,
+        kw_only=True,
+        validator=[
+            v.optional(v.is_a(Organization)),
+            _party_given("recipient", unless=frozenset({OrgKind.NON_STATE_GROUP})),
+        ],
     )
     """Who uses what is delivered (a service, a ministry, a non-state group)."""
-
-    @end_user.validator
-    def _party_known(
-        self, attribute: attrs.Attribute[Organization | None], value: Organization | None
-    ) -> None:
-        if value is not None and self.party is None and value.kind is not OrgKind.NON_STATE_GROUP:
-            v.fail(self, attribute, value.name, "is given without the recipient's party")
-
-    @property
-    def country(self) -> Country | None:
-        """Return the party if it is a :class:`Country`, else None."""
-        return country_of(self.party)
-
-    @property
-    def known(self) -> bool:
-        """Say whether the receiving party is known."""
-        return self.party is not None
 
 
 class SanctionAuthority(enum.Enum):

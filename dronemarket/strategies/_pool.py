@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from typing import TypeVar, cast
+from typing import Final, NamedTuple, TypeVar, cast
 
 import attrs
 
 from dronemarket.parties import Country, Organization, OrgKind
-from dronemarket.platforms import Category, Figure, Platform, Role, Specs
+from dronemarket.platforms import Category, Platform, Role, SpecInputs, Specs
 from dronemarket.sources import Source
 from dronemarket.strategies._vocabulary import _ORG_NAMES, COUNTRY_CODES
 
@@ -76,6 +76,63 @@ _BROCHURE = Source("Technical specifications", publisher="Janes", language="en")
 _PRESS = Source("Drone deal reported", publisher="Reuters", language="en")
 
 
+class _Design(NamedTuple):
+    """One platform of the pool, as data (its specs are in :data:`_SPECS`)."""
+
+    name: str
+    maker: int | None
+    """Its maker, by index among the pool's manufacturers; None: not known."""
+    category: Category | None
+    roles: tuple[Role, ...]
+    aliases: tuple[str, ...] = ()
+    sourced: bool = False
+    """Whether it cites the brochure and the press report."""
+    variant_of: str | None = None
+    """The name of the pool's platform it is a variant of."""
+    derived_from: str | None = None
+    """The name of the pool's platform it is derived from."""
+
+
+_ISR, _STRIKE = Role.ISR, Role.STRIKE
+
+# The pool's platforms, in order: a parent before the platforms that name it.
+_FLEET: Final = (
+    _Design("Falcon", 0, Category.MALE, (_ISR, _STRIKE), aliases=("Falcon UAV",), sourced=True),
+    _Design("Kestrel-2", 1, Category.TACTICAL, (_ISR,), aliases=("Kestrel 2",)),
+    _Design("Harrier", 2, Category.HALE, (_ISR, Role.COMMUNICATIONS_RELAY)),
+    _Design("Condor", 3, Category.UCAV, (_STRIKE,)),
+    _Design("Swift", 4, Category.SMALL, (_ISR, Role.TARGET_ACQUISITION)),
+    _Design("Merlin", 5, Category.LOITERING_MUNITION, (_STRIKE,)),
+    _Design("Heron-3", 6, Category.MALE, (_ISR, Role.ELECTRONIC_WARFARE)),
+    _Design("Osprey-1", None, None, (Role.MARITIME,)),  # nothing known: no maker, no category
+    _Design("Falcon B", 0, Category.MALE, (_ISR, _STRIKE), variant_of="Falcon"),
+    _Design("Kestrel-3", 7, Category.TACTICAL, (_ISR,), derived_from="Kestrel-2"),
+)
+# Their specs, by name (none known for the Osprey-1).
+_SPECS: Final[dict[str, SpecInputs]] = {
+    "Falcon": {
+        "wingspan": "12 m",
+        "mtow": ("650 kg", "630 kg"),  # disputed: two reported values, the preferred first
+        "payload": "150 kg",
+        "endurance": "27 h",
+        "ceiling": "25000 ft",
+    },
+    "Kestrel-2": {"wingspan": "6.5 m", "mtow": "180 kg", "endurance": "12 h", "range": "150 km"},
+    "Harrier": {"mtow": "4.5 t", "endurance": "30 h", "ceiling": "50000 ft", "max_speed": "350 kn"},
+    "Condor": {
+        "mtow": "6 t",
+        "payload": "1500 kg",
+        "cruise_speed": "500 km/h",
+        "max_speed": "700 km/h",
+    },
+    "Swift": {"mtow": "5.5 kg", "endurance": "90 min", "range": "10 km", "datalink_range": "10 km"},
+    "Merlin": {"mtow": "20 kg", "warhead": "3.5 kg", "range": "40 km"},
+    "Heron-3": {"mtow": "1200 kg", "engine_power": "100 hp"},
+    "Falcon B": {"mtow": "700 kg", "payload": "200 kg"},
+    "Kestrel-3": {"mtow": "250 kg"},
+}
+
+
 @functools.cache
 def pool_platforms() -> tuple[Platform, ...]:
     """Return the pool's platforms: distinct names and aliases, realistic specs, some lineage.
@@ -84,90 +141,20 @@ def pool_platforms() -> tuple[Platform, ...]:
     unknown and one with a disputed take-off mass; two are a variant of,
     or derived from, another.
     """
-    falcon = Platform(
-        "Falcon",
-        manufacturer=_maker(0),
-        category=Category.MALE,
-        roles={Role.ISR, Role.STRIKE},
-        specs=Specs(
-            wingspan="12 m",
-            mtow=Figure.of("650 kg", "630 kg"),
-            payload="150 kg",
-            endurance="27 h",
-            ceiling="25000 ft",
-        ),
-        aliases={"Falcon UAV"},
-        sources=[_BROCHURE, _PRESS],
-    )
-    kestrel = Platform(
-        "Kestrel-2",
-        manufacturer=_maker(1),
-        category=Category.TACTICAL,
-        roles={Role.ISR},
-        specs=Specs(wingspan="6.5 m", mtow="180 kg", endurance="12 h", range="150 km"),
-        aliases={"Kestrel 2"},
-    )
-    fleet = [
-        falcon,
-        kestrel,
-        Platform(
-            "Harrier",
-            manufacturer=_maker(2),
-            category=Category.HALE,
-            roles={Role.ISR, Role.COMMUNICATIONS_RELAY},
-            specs=Specs(mtow="4.5 t", endurance="30 h", ceiling="50000 ft", max_speed="350 kn"),
-        ),
-        Platform(
-            "Condor",
-            manufacturer=_maker(3),
-            category=Category.UCAV,
-            roles={Role.STRIKE},
-            specs=Specs(
-                mtow="6 t", payload="1500 kg", cruise_speed="500 km/h", max_speed="700 km/h"
-            ),
-        ),
-        Platform(
-            "Swift",
-            manufacturer=_maker(4),
-            category=Category.SMALL,
-            roles={Role.ISR, Role.TARGET_ACQUISITION},
-            specs=Specs(mtow="5.5 kg", endurance="90 min", range="10 km", datalink_range="10 km"),
-        ),
-        Platform(
-            "Merlin",
-            manufacturer=_maker(5),
-            category=Category.LOITERING_MUNITION,
-            roles={Role.STRIKE},
-            specs=Specs(mtow="20 kg", warhead="3.5 kg", range="40 km"),
-        ),
-        Platform(
-            "Heron-3",
-            manufacturer=_maker(6),
-            category=Category.MALE,
-            roles={Role.ISR, Role.ELECTRONIC_WARFARE},
-            specs=Specs(mtow="1200 kg", engine_power="100 hp"),
-        ),
-        Platform(
-            "Osprey-1", manufacturer=None, roles={Role.MARITIME}
-        ),  # nothing known: no maker, no category
-        Platform(
-            "Falcon B",
-            manufacturer=_maker(0),
-            category=Category.MALE,
-            roles={Role.ISR, Role.STRIKE},
-            specs=Specs(mtow="700 kg", payload="200 kg"),
-            variant_of=falcon,
-        ),
-        Platform(
-            "Kestrel-3",
-            manufacturer=_maker(7),
-            category=Category.TACTICAL,
-            roles={Role.ISR},
-            specs=Specs(mtow="250 kg"),
-            derived_from=kestrel,
-        ),
-    ]
-    return tuple(fleet)
+    made: dict[str, Platform] = {}
+    for design in _FLEET:
+        made[design.name] = Platform(
+            design.name,
+            manufacturer=None if design.maker is None else _maker(design.maker),
+            category=design.category,
+            roles=design.roles,
+            specs=Specs(**_SPECS.get(design.name, {})),
+            aliases=design.aliases,
+            variant_of=None if design.variant_of is None else made[design.variant_of],
+            derived_from=None if design.derived_from is None else made[design.derived_from],
+            sources=(_BROCHURE, _PRESS) if design.sourced else (),
+        )
+    return tuple(made.values())
 
 
 def _fingerprint(value: object) -> str:
