@@ -17,6 +17,16 @@ then times every benchmark on the same bytes.
 - memory: the bytes tracemalloc counts as still allocated once ``read`` has
   returned, the result held (retained, not peak), against the DataFrame's
   ``memory_usage(deep=True).sum()``.
+
+Two floors, for the record (no target): what any read that keeps one
+validated ``Deal`` per record pays whatever its parser, against the same
+pandas baselines:
+
+- ``sipri-floor/dronemarket``: the register's deals rebuilt from their
+  prebuilt parts (every part already made; each ``Deal`` checks its rules),
+  then ``Market.of`` over them and the licensed production;
+- ``sipri-floor-memory/dronemarket``: ``sys.getsizeof`` of the deals' own
+  objects: each ``Deal``, its id and its notes (distinct objects once).
 """
 
 from __future__ import annotations
@@ -28,6 +38,7 @@ import importlib
 import importlib.util
 import io
 import json
+import sys
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -77,6 +88,35 @@ def read_pandas(data: bytes) -> Thunk:
     return lambda: pd.read_csv(io.BytesIO(data), skiprows=SKIP_ROWS, encoding="latin-1")
 
 
+def rebuild(data: bytes) -> Thunk:
+    """Return the time floor: the read's deals rebuilt from their parts, and ``Market.of``."""
+    import attrs  # noqa: PLC0415 - the fixture's set-up only
+
+    import dronemarket as dm  # noqa: PLC0415
+    from dronemarket import sipri  # noqa: PLC0415
+
+    market = sipri.read(data).market
+    fields = [field for field in attrs.fields(dm.Deal) if field.init]
+    parts = [
+        {str(field.alias): getattr(deal, field.name) for field in fields} for deal in market.deals
+    ]
+    production = market.production
+
+    def floor() -> object:
+        return dm.Market.of(*[dm.Deal(**kwargs) for kwargs in parts], *production)
+
+    return floor
+
+
+def own_objects(market: Any) -> float:
+    """Return ``sys.getsizeof`` of the deals, their ids and their notes (each object once)."""
+    seen: dict[int, int] = {}
+    for deal in market.deals:
+        for item in (deal, deal.id, deal.notes):
+            seen.setdefault(id(item), sys.getsizeof(item))
+    return float(sum(seen.values()))
+
+
 def memory(data: bytes) -> dict[str, float]:
     """Measure the imported result and the DataFrame, in bytes.
 
@@ -98,12 +138,14 @@ def memory(data: bytes) -> dict[str, float]:
     tracemalloc.stop()
     frame: Any = read_pandas(data)()
     deep = float(frame.memory_usage(deep=True).sum())
+    floor = own_objects(result.market)  # type: ignore[attr-defined]
     del frame
     del result
     return {
         "sipri-memory/dronemarket": retained - before,
         "sipri-memory/pandas": deep,
         "sipri-memory-peak/dronemarket": peak - before,
+        "sipri-floor-memory/dronemarket": floor,
     }
 
 
@@ -113,6 +155,7 @@ def benches(data: bytes) -> dict[str, Thunk]:
         "sipri-read/dronemarket": read_dm(data),
         "sipri-drones/dronemarket": read_dm(data, drones_only=True),
         "sipri-read/pandas": read_pandas(data),
+        "sipri-floor/dronemarket": rebuild(data),
     }
 
 

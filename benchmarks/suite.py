@@ -903,10 +903,37 @@ SIPRI_CASES: Final[tuple[Case, ...]] = (
 """The SIPRI cases (``bench_sipri.py``): real data from ``../shared/realdata``, not measured
 without it."""
 
+SIPRI_FLOORS: Final[tuple[Case, ...]] = (
+    Case(
+        "sipri-floor",
+        "rebuild the register's 29,916 deals from their prebuilt parts (each `Deal` checks"
+        " its rules), then `Market.of`: no parsing at all",
+        "sipri-floor/dronemarket",
+        "sipri-read/pandas",
+        "the same `pandas.read_csv`",
+        15.0,
+        "sipri",
+    ),
+    Case(
+        "sipri-floor-memory",
+        "the deals' own objects: each `Deal`, its id and its notes (`sys.getsizeof`)",
+        "sipri-floor-memory/dronemarket",
+        "sipri-memory/pandas",
+        "the DataFrame's deep memory",
+        2.0,
+        "memory",
+    ),
+)
+"""What any read that keeps one validated ``Deal`` per record pays, whatever its parser.
+
+Not rows of the issue's table (no target of their own): shown apart, beside
+the SIPRI rows' targets, which they explain.
+"""
+
 
 def case(key: str) -> Case:
     """Return the case named `key`."""
-    for candidate in CASES + FIRST_USE + SIPRI_CASES:
+    for candidate in CASES + FIRST_USE + SIPRI_CASES + SIPRI_FLOORS:
         if candidate.key == key:
             return candidate
     raise KeyError(key)
@@ -917,6 +944,7 @@ __all__ = [
     "EIGHT_SPECS",
     "MICRO",
     "SIPRI_CASES",
+    "SIPRI_FLOORS",
     "SPEC_STRINGS",
     "Case",
     "Check",

@@ -171,6 +171,19 @@ def test_the_sipri_cases_run_on_the_first_records() -> None:
     assert result.records == drones.records == len(frame) == 300
     assert not result.rejected
     assert drones.skipped > 0
+    floor: Any = benches[suite.SIPRI_FLOORS[0].dm_bench]()
+    assert floor == result.market
     memory = bench_sipri.memory(data)
     assert memory["sipri-memory/dronemarket"] > 0
     assert memory["sipri-memory/pandas"] > 0
+    assert 0 < memory["sipri-floor-memory/dronemarket"] < memory["sipri-memory/dronemarket"]
+
+
+def test_page_shows_the_sipri_floors_apart() -> None:
+    """The SIPRI floors are a section of their own, with no target and no verdict."""
+    floors = [run.Result(case, dm=2.0, baseline=1.0) for case in suite.SIPRI_FLOORS]
+    notes = {"date": "2025-01-01", "micro": "", "market": "", "startup": "", "build": ""}
+    text = run.page([], notes, floors=floors)
+    section = text.split("## What the SIPRI targets are up against")[1].split("## ")[0]
+    assert section.count(f"| 2{run.TIMES} |") == len(suite.SIPRI_FLOORS)
+    assert "met" not in section
