@@ -15,6 +15,7 @@ import dronemarket as dm
 from dronemarket import sipri
 from dronemarket.deals import Condition, DeliverySpan, Tiv
 from dronemarket.parties import ArmedGroup, Multinational, Territory
+from dronemarket.sipri import _csv as sipri_csv
 from dronemarket.sipri._formats import HEADER_A, HEADER_B
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sipri"
@@ -207,6 +208,41 @@ def test_drones_only_skips_a_split_record_by_its_description() -> None:
     assert [deal.platform.name for deal in result.market.deals] == ["Sky Lance"]
 
 
+def test_a_stray_line_joins_no_record() -> None:
+    """A line too short to reach Comments is rejected alone; the record after it still reads."""
+    result = sipri.read(f"{HEADER_A}\nstray note\n{_GOOD_A}\n", known=dm.Market())
+    (stray,) = result.rejected
+    assert (stray.line, stray.text) == (2, "stray note")
+    assert [deal.platform.name for deal in result.market.deals] == ["Sky Lance"]
+
+
+def test_a_whole_record_is_never_a_continuation() -> None:
+    """A short line is not joined with a whole record after it (format B, which joins any line)."""
+    result = sipri.read(f"{HEADER_B}\nstray\n{_B_ROW.format(1, 2020)}\n", known=dm.Market())
+    assert [(r.line, r.text) for r in result.rejected] == [(2, "stray")]
+    assert len(result.market.deals) == 1
+
+
+def test_joining_stops_at_the_record_limit() -> None:
+    """Comma-free lines after a split record join it only up to MAX_RECORD characters."""
+    start = ",".join(_GOOD_A.split(",")[:13])
+    filler = "x" * 99
+    lines = [HEADER_A, start, *[filler] * 1_000]
+    result = sipri.read("\n".join(lines) + "\n")
+    first, *rest = result.rejected
+    assert len(first.text) <= sipri_csv.MAX_RECORD
+    assert result.records == len(result.rejected) == 1 + len(rest)
+    assert all(r.text == filler for r in rest)
+    assert len(rest) == 1_000 - (sipri_csv.MAX_RECORD - len(start)) // 100
+
+
+def test_records_refuses_data_that_is_not_sipri_at_once() -> None:
+    """records() refuses JSON that is not a list of trades when called, not when iterated."""
+    for data in ('{"a": 1}', "[", "nonsense"):
+        with pytest.raises(sipri.SipriFormatError):
+            sipri.records(data)
+
+
 def test_drones_only_counts_skipped() -> None:
     """drones_only keeps every vintage's drone wording and counts the rest as skipped."""
     result = _read("register.csv", drones_only=True)
@@ -331,10 +367,11 @@ def test_every_register_record_accounted_for(
     end = ";\r\n" if excel else "\n"
     result = sipri.read(end.join(lines) + end, drones_only=drones_only)
     assert len(result.market.deals) + len(result.rejected) + result.skipped == result.records
-    if (_SHORT,) not in rows:  # two short rows in a row may join: only then is the count fuzzy
-        assert result.records == sum(1 for row in rows if row != ("",))
-        others = sum(1 for row in rows if row in ((_OTHER_A,), _SPLIT_OTHER))
-        assert result.skipped == (others if drones_only else 0)
+    assert result.records == sum(1 for row in rows if row != ("",))
+    others = sum(1 for row in rows if row in ((_OTHER_A,), _SPLIT_OTHER))
+    assert result.skipped == (others if drones_only else 0)
+    short = sum(1 for row in rows if row == (_SHORT,))
+    assert sum("has 2 fields" in r.reason for r in result.rejected) == short
 
 
 @given(ids=st.lists(st.integers(1, 4), max_size=12), years=st.lists(st.integers(2000, 2003)))

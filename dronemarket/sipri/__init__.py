@@ -62,6 +62,7 @@ __all__ = [
 ]
 
 _A_WIDTH = 16
+_COMMENTS = 13  # format A's Comments is its 13th field: only a raw newline there splits a record
 _B_WIDTH = 17
 _HOME = "https://www.sipri.org/databases/armstransfers"
 
@@ -234,7 +235,7 @@ def _entries(
     kind, header = detect(lines)
     stamp = generated(lines[:header]) if header > 0 else None
     if kind is Format.WEB_JSON:
-        return kind, stamp, _json(text, drones_only=drones_only, keep_text=keep_text)
+        return kind, stamp, _json(_trades(text), drones_only=drones_only, keep_text=keep_text)
     excel = lines[header].rstrip("\r").endswith(";")
     read = _register if kind is Format.TRADE_REGISTER else _deliveries
     entries = read(lines, header, excel=excel, drones_only=drones_only, keep_text=keep_text)
@@ -254,7 +255,8 @@ def _register(
         return found
 
     keep = (7, wanted) if drones_only else None
-    for row in _csv.rows(lines, header + 1, _A_WIDTH, excel=excel, keep=keep):
+    rows = _csv.rows(lines, header + 1, _A_WIDTH, excel=excel, keep=keep, joins_from=_COMMENTS)
+    for row in rows:
         if row is None:
             yield None
         elif row.fields is None:
@@ -293,7 +295,8 @@ def _deliveries(
             yield Rejected(first.line, text, str(error))
 
 
-def _json(text: str, *, drones_only: bool, keep_text: bool) -> Iterator[_Entry]:
+def _trades(text: str) -> list[object]:
+    """Return the web service's list of trades, or refuse the data as not one."""
     try:
         items = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as error:
@@ -302,6 +305,10 @@ def _json(text: str, *, drones_only: bool, keep_text: bool) -> Iterator[_Entry]:
     if not isinstance(items, list):
         message = "data: is JSON but not a list of trades (SIPRI's web service returns a list)"
         raise SipriFormatError(message)
+    return items
+
+
+def _json(items: list[object], *, drones_only: bool, keep_text: bool) -> Iterator[_Entry]:
     for position, item in enumerate(items, 1):
         raw = json.dumps(item, ensure_ascii=False)
         description = item.get("desc") if isinstance(item, dict) else None

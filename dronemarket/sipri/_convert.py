@@ -1,6 +1,6 @@
 """SIPRI records to deals and licensed production.
 
-Each loaded :class:`SipriRecord` becomes one :class:`~dronemarket.Deal`:
+Each :class:`SipriRecord` read becomes one :class:`~dronemarket.Deal`:
 
 - the parties as SIPRI names them (an unknown party is None), resolved
   against the known market;
@@ -405,7 +405,7 @@ def convert(
     """Return the market of `records` (deals and licensed production) and those that fail.
 
     `texts` gives, by line, the raw text of records built without it (``read``
-    keeps no raw text on a loaded record); a record's id digests its raw text.
+    builds its records without it); a record's id digests its raw text.
 
     A record that breaks a rule of :class:`~dronemarket.Deal` (more delivered
     than ordered, a delivery before the order) fails with that rule.

@@ -55,8 +55,9 @@ class SipriRecord:
     text: str = field(repr=False)
     """The raw record as SIPRI wrote it (the lines of a split record joined by ``\\n``).
 
-    Empty on the records :func:`~dronemarket.sipri.read` loads: it keeps the raw
-    text of rejected records only (:attr:`Rejected.text`), to spare memory.
+    :func:`~dronemarket.sipri.records` gives each record with it; a record
+    built without it (as :func:`~dronemarket.sipri.read` builds them, keeping
+    no record once its deal is made) holds ``""``.
     """
     supplier: Country | Territory | ArmedGroup | Multinational | None = field(kw_only=True)
     """The supplier; None for "unknown supplier(s)"."""
