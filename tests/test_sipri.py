@@ -236,6 +236,13 @@ def test_joining_stops_at_the_record_limit() -> None:
     assert len(rest) == 1_000 - (sipri_csv.MAX_RECORD - len(start)) // 100
 
 
+def test_a_record_the_model_cannot_hold_names_the_field_not_an_empty_value() -> None:
+    """A record SipriRecord refuses is rejected with SipriRecord's own error, no '' quoted."""
+    row = _GOOD_A.replace("Sky Lance", "Sky\x01Lance")
+    (rejected,) = sipri.read(f"{HEADER_A}\n{row}\n").rejected
+    assert rejected.reason.startswith("record: cannot be held: SipriRecord.designation: ")
+
+
 def test_records_refuses_data_that_is_not_sipri_at_once() -> None:
     """records() refuses JSON that is not a list of trades when called, not when iterated."""
     for data in ('{"a": 1}', "[", "nonsense"):

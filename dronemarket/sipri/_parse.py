@@ -115,7 +115,7 @@ def _build(column: str, **fields: object) -> SipriRecord:
     try:
         return SipriRecord(**fields)  # type: ignore[arg-type]
     except ValueError as error:
-        raise _fail(column, "", f"cannot be held: {error}") from None
+        raise Reject(f"{column}: cannot be held: {error}") from None
 
 
 _MISSING: Final = object()
@@ -228,7 +228,7 @@ def register_record(
             tiv=tiv,  # type: ignore[arg-type]
         )
     except ValueError as error:
-        raise _fail("record", "", f"cannot be held: {error}") from None
+        raise Reject(f"record: cannot be held: {error}") from None
 
 
 @functools.lru_cache(maxsize=64)
