@@ -90,19 +90,17 @@ def _parser() -> argparse.ArgumentParser:
 
 def _pyperf_options(group: str, *, quick: bool) -> list[str]:
     """Return the pyperf options of a group: as few runs as a stable median needs."""
+    if group == "startup":  # interleaved rounds of fresh processes (bench_startup.py)
+        return ["--rounds=1", "--warmups=0"] if quick else ["--rounds=30", "--warmups=1"]
     if quick:
         if group in {"market", "sipri", "tables"}:
             return ["--worker", "--loops=1", "--warmups=0", "--values=1"]
         return ["--processes=1", "--values=1", "--warmups=0", "--loops=1", "--min-time=0"]
-    if group == "micro":
-        return ["--processes=4", "--values=3", "--warmups=1", "--min-time=0.05"]
     if group in {"market", "tables"}:
         return ["--worker", "--loops=1", "--warmups=1", "--values=3"]
     if group == "sipri":
         return ["--worker", "--loops=1", "--warmups=1", "--values=5"]
-    # Start-up times vary by tens of milliseconds from one process to the next
-    # on a shared machine: the median needs more samples than the others.
-    return ["--processes=10", "--values=3", "--warmups=1", "--loops=1"]
+    return ["--processes=4", "--values=3", "--warmups=1", "--min-time=0.05"]  # micro
 
 
 def _run_group(group: str, out: Path, *, quick: bool, deals: int) -> float:
@@ -317,8 +315,11 @@ def page(
         "- Memory: tracemalloc's count of the bytes still allocated after the",
         "  deals and the market are built, against the same deals as tuples of",
         "  plain values (strings, ints, nested tuples for deliveries) in a list.",
-        "- Start-up: fresh `python -c` processes, timed by pyperf",
-        f"  (`{notes['startup']}`).",
+        "- Start-up: fresh `python -c` processes, timed from start to exit and",
+        "  interleaved: each round runs every command once, in an order rotating",
+        "  from round to round, so that a command and its baseline share the",
+        "  machine's drift (`benchmarks/bench_startup.py",
+        f"  {notes['startup']}`).",
         "- SIPRI: one process reads SIPRI's May 2026 trade register (29,916",
         "  records, from `../shared/realdata`, never copied into the project)",
         "  once, untimed, and times `sipri.read` and `pandas.read_csv` on the",

@@ -187,3 +187,18 @@ def test_page_shows_the_sipri_floors_apart() -> None:
     section = text.split("## What the SIPRI targets are up against")[1].split("## ")[0]
     assert section.count(f"| 2{run.TIMES} |") == len(suite.SIPRI_FLOORS)
     assert "met" not in section
+
+
+def test_startup_rounds_interleave_and_save_as_pyperf(tmp_path: Path) -> None:
+    """Start-up commands run once a round, warm-ups dropped; run.py reads their medians."""
+    import bench_startup  # noqa: PLC0415 - benchmarks/ is put on the path above
+
+    commands = {"first": "pass", "second": "import os"}
+    values = bench_startup.measure(commands, rounds=2, warmups=1)
+    assert {name: len(times) for name, times in values.items()} == {"first": 2, "second": 2}
+    assert all(seconds > 0 for times in values.values() for seconds in times)
+    out = tmp_path / "startup.json"
+    bench_startup.save(values, out)
+    medians = run._medians(out)
+    assert set(medians) == set(commands)
+    assert all(min(values[name]) <= medians[name] <= max(values[name]) for name in commands)
